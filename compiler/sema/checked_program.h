@@ -1,0 +1,139 @@
+#pragma once
+// What the checker proves about a program: declarations resolved to dense
+// indices, and side tables keyed by AST node id (types, what each name means).
+// The AST stays immutable; lowering reads both.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/sema/types.h"
+#include "runtime/value/date.h"
+#include "runtime/value/decimal.h"
+
+namespace incant::sema {
+
+struct EnumInfo {
+  std::string name;
+  std::vector<std::string> members;
+};
+
+struct FieldInfo {
+  std::string name;
+  Type type;
+};
+
+struct RecordInfo {
+  std::string name;
+  std::vector<FieldInfo> fields;
+  int key_field = 0;
+  int dataset = -1;  // the table/events that holds rows of this record (-1: none)
+  [[nodiscard]] int FieldIndex(const std::string& field) const;
+};
+
+struct DataSetInfo {
+  std::string name;
+  int record = -1;
+  bool is_events = false;
+  int date_field = -1;  // events only
+  const ast::DataDecl* decl = nullptr;
+};
+
+struct ParamInfo {
+  std::string name;
+  Type type;
+  const ast::ParamDecl* decl = nullptr;
+  bool used = false;
+};
+
+struct LetInfo {
+  std::string name;
+  Type type;
+  const ast::LetDecl* decl = nullptr;
+};
+
+struct FnInfo {
+  std::string name;
+  std::vector<Type> params;
+  Type result;
+  const ast::FnDecl* decl = nullptr;
+};
+
+struct FundInfo {
+  std::string name;
+  std::string label;
+  const ast::FundDecl* decl = nullptr;
+};
+
+struct TiersInfo {
+  std::string name;
+  Type threshold, value;
+  const ast::TiersDecl* decl = nullptr;
+};
+
+struct EffectInfo {
+  ast::EffectKind kind;
+  int payee_dataset = -1;
+  int fund = -1;
+  const ast::Effect* ast = nullptr;
+};
+
+struct RuleInfo {
+  std::string name;
+  const ast::RuleDecl* decl = nullptr;
+  int source = -1;  // dataset index
+  bool period_rule = false;
+  std::vector<Type> let_types;
+  std::vector<EffectInfo> effects;
+  std::optional<Date> effective_from, effective_to;
+};
+
+// What a name or call node refers to.
+enum class RefKind : unsigned char {
+  kNone, kRowVar, kRuleLet, kFnParam, kParam, kLet, kEnumMember, kFn, kBuiltin, kField, kTiers,
+  kFund
+};
+
+struct Ref {
+  RefKind kind = RefKind::kNone;
+  int32_t index = -1;  // slot / decl index / builtin id / field index
+  int32_t extra = -1;  // enum index for members; dataset of a row variable; record of a field
+};
+
+struct CheckedProgram {
+  // program { }
+  std::string title;
+  std::string currency;
+  Date period_from, period_to;
+  Rounding rounding = Rounding::kHalfUp;
+  int minor_digits = 2;
+
+  std::vector<EnumInfo> enums;
+  std::vector<RecordInfo> records;
+  std::vector<DataSetInfo> datasets;  // declaration order: events merge in this order
+  std::vector<ParamInfo> params;
+  std::vector<LetInfo> lets;
+  std::vector<FnInfo> fns;
+  std::vector<FundInfo> funds;
+  std::vector<TiersInfo> tiers;
+  std::vector<RuleInfo> rules;
+  std::vector<const ast::TestDecl*> tests;
+
+  // Side tables by node id (ids are unique across modules: see Checker).
+  std::unordered_map<const ast::Expr*, Type> types;
+  std::unordered_map<const ast::Expr*, Ref> refs;
+
+  [[nodiscard]] Type TypeOf(const ast::Expr* e) const;
+  [[nodiscard]] Ref RefOf(const ast::Expr* e) const;
+  [[nodiscard]] int DataSetIndex(const std::string& name) const;
+  [[nodiscard]] int ParamIndex(const std::string& name) const;
+  [[nodiscard]] std::string TypeName(const Type& t) const;
+
+  std::vector<std::unique_ptr<ast::Module>> modules;  // keeps the AST alive
+  std::vector<std::unique_ptr<SourceFile>> files;
+};
+
+}  // namespace incant::sema

@@ -1,0 +1,108 @@
+#pragma once
+// A compiled program: the only contract between the compiler and the back
+// ends. Everything here is plain data (no AST, no source files).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/bytecode/opcode.h"
+#include "runtime/value/period.h"
+#include "runtime/value/rounding.h"
+#include "runtime/value/value.h"
+
+namespace incant::bc {
+
+struct SourceLoc {
+  std::string path;
+  int line = 0;
+  int column = 0;
+};
+
+struct Function {
+  std::string name;
+  std::vector<Instr> code;
+  std::vector<uint32_t> locs;  // per instruction: index into Program::locs
+  uint16_t num_regs = 1;
+};
+
+enum class ColumnKind : uint8_t { kI32, kI64, kDec };
+
+// A field as the loader stores it, and what its cells mean.
+enum class FieldKind : uint8_t { kInt, kDecimal, kMoney, kBool, kText, kDate, kEnum, kRef };
+
+struct FieldDesc {
+  std::string name;
+  FieldKind kind = FieldKind::kText;
+  bool optional = false;
+  int target = -1;  // enum index or referenced data set
+  [[nodiscard]] ColumnKind column_kind() const {
+    return kind == FieldKind::kInt ? ColumnKind::kI64
+           : (kind == FieldKind::kDecimal || kind == FieldKind::kMoney) ? ColumnKind::kDec
+                                                                       : ColumnKind::kI32;
+  }
+};
+
+struct DataSetDesc {
+  std::string name;
+  std::string record;
+  bool is_events = false;
+  int key_field = 0;
+  int date_field = -1;
+  std::vector<FieldDesc> fields;
+  uint16_t first_column = 0;  // global column id of field 0
+};
+
+struct EnumDesc {
+  std::string name;
+  std::vector<std::string> members;
+};
+
+enum class EffectKind : uint8_t { kPay, kAccrue, kPoints, kBadge };
+
+struct EffectDesc {
+  EffectKind kind = EffectKind::kPay;
+  int fund = -1;           // `from` / `to`
+  int payee_dataset = -1;
+  std::string badge;
+};
+
+struct RuleDesc {
+  std::string name;
+  int dataset = -1;
+  PeriodUnit every = PeriodUnit::kProgram;
+  std::vector<EffectDesc> effects;
+  int cap_global = -1;     // global slot holding the cap, or -1
+  int budget_global = -1;
+  std::optional<Date> effective_from, effective_to;
+  Function fn;  // reg 0 holds the event's row
+};
+
+struct ParamDesc {
+  std::string name;
+  FieldKind kind = FieldKind::kInt;
+  int target = -1;  // enum index
+  int global = 0;
+};
+
+struct Program {
+  std::string title;
+  std::string currency;
+  int minor_digits = 2;
+  Rounding rounding = Rounding::kHalfUp;
+  Date period_from, period_to;
+
+  std::vector<Value> constants;
+  std::vector<std::string> texts;  // text constants; ids 0..n-1 in the run's TextPool
+  std::vector<EnumDesc> enums;
+  std::vector<DataSetDesc> datasets;
+  std::vector<std::string> funds;
+  std::vector<ParamDesc> params;
+  uint16_t num_globals = 0;
+  uint16_t num_columns = 0;
+  Function init;  // fills globals: params not set on the command line, lets, caps, budgets
+  std::vector<RuleDesc> rules;
+  std::vector<SourceLoc> locs;
+};
+
+}  // namespace incant::bc

@@ -1,0 +1,43 @@
+#pragma once
+// The timeline (brief §4): loads inputs, merges events in (date, stream, key)
+// order, runs event rules through the VM, applies caps, budgets and funds, and
+// writes the ledger atomically.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "runtime/bytecode/program.h"
+
+namespace incant::engine {
+
+struct RunOptions {
+  std::vector<std::pair<std::string, std::string>> inputs;  // NAME=PATH
+  std::vector<std::pair<std::string, std::string>> sets;    // --set P=V
+  std::string out;     // ledger path ("" = none)
+  std::string reject;  // --reject path ("" = fail on bad input)
+};
+
+// Exit codes of brief §7.
+enum ExitCode : int { kOk = 0, kCompileError = 1, kBadInput = 2, kRuntimeError = 3 };
+
+struct RuleSummary {
+  std::string rule;
+  uint64_t lines = 0;
+  uint64_t payees = 0;
+  std::string total;
+};
+
+struct RunReport {
+  int exit_code = kOk;
+  std::vector<std::string> errors;    // printed to stderr by the CLI
+  std::vector<std::string> warnings;
+  std::vector<RuleSummary> rules;
+  uint64_t events = 0;
+  uint64_t ignored_events = 0;  // dated outside the program period
+  uint64_t rejected_rows = 0;
+  uint64_t ledger_lines = 0;
+};
+
+[[nodiscard]] RunReport Run(const bc::Program& program, const RunOptions& options);
+
+}  // namespace incant::engine

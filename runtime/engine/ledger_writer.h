@@ -1,0 +1,40 @@
+#pragma once
+// Writes ledger lines as CSV (brief §5) into a temporary file beside the
+// target, renamed into place only when the whole run succeeded.
+#include <cstdio>
+#include <string>
+
+#include "runtime/engine/ledger_line.h"
+#include "runtime/io/data_set.h"
+
+namespace incant::engine {
+
+class LedgerWriter {
+ public:
+  LedgerWriter() = default;
+  ~LedgerWriter();
+  LedgerWriter(const LedgerWriter&) = delete;
+  LedgerWriter& operator=(const LedgerWriter&) = delete;
+
+  // Opens `<dir>/.<name>.tmp-<pid>`; returns false with a message on failure.
+  [[nodiscard]] bool Open(const std::string& path, std::string* error);
+  void Write(const LedgerLine& line, const std::string& key, const std::string& event,
+             const bc::Program& program);
+  // Flushes and renames into place.
+  [[nodiscard]] bool Commit(std::string* error);
+  // Removes the temporary file (a failed run leaves nothing behind).
+  void Abandon();
+  [[nodiscard]] bool is_open() const { return file_ != nullptr; }
+
+ private:
+  void Flush();
+  std::FILE* file_ = nullptr;
+  std::string path_, tmp_;
+  std::string buf_;
+  uint64_t seq_ = 0;
+};
+
+// RFC 4180: quote only when the field needs it.
+void AppendCsvField(std::string& out, std::string_view field);
+
+}  // namespace incant::engine

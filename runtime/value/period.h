@@ -1,0 +1,16 @@
+#pragma once
+// Calendar periods (month, quarter, year) as dense indices and labels.
+#include <string>
+
+#include "runtime/value/date.h"
+
+namespace incant {
+
+enum class PeriodUnit : unsigned char { kProgram, kMonth, kQuarter, kYear };
+
+// Index of the period containing `d` (program: always 0).
+[[nodiscard]] int PeriodIndex(PeriodUnit unit, Date d);
+// `2026-10`, `2026-Q4`, `2026` or `program`.
+[[nodiscard]] std::string PeriodLabel(PeriodUnit unit, int index);
+
+}  // namespace incant

@@ -1,0 +1,223 @@
+#include "runtime/vm/vm.h"
+
+#include <algorithm>
+
+#include "runtime/value/checked_int.h"
+#include "stdlib/builtins.h"
+
+namespace incant::vm {
+namespace {
+
+using bc::Op;
+
+Value LoadCell(const Column& col, int64_t row) {
+  switch (col.kind) {
+    case bc::ColumnKind::kI32: {
+      const int32_t v = static_cast<const int32_t*>(col.data)[row];
+      return v == kAbsentI32 ? Value::Absent() : Value{v};
+    }
+    case bc::ColumnKind::kI64: {
+      const int64_t v = static_cast<const int64_t*>(col.data)[row];
+      return v == kAbsentI64 ? Value::Absent() : Value{v};
+    }
+    case bc::ColumnKind::kDec:
+      return Value{static_cast<const int128*>(col.data)[row]};  // absent is stored as absent
+  }
+  return Value::Absent();
+}
+
+std::string AsciiCase(std::string_view s, bool upper) {
+  std::string out(s);
+  for (char& c : out) {
+    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+int64_t CodePoints(std::string_view s) {
+  int64_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
+  const bc::Instr* code = f.code.data();
+  const Value* k = ctx.program->constants.data();
+  size_t pc = 0;
+  auto fail = [&](const char* message) {
+    err->message = message;
+    err->pc = static_cast<uint32_t>(pc);
+    return Outcome::kError;
+  };
+#define ARITH(call)                                                \
+  do {                                                             \
+    const ArithStatus st_ = (call);                                \
+    if (st_ != ArithStatus::kOk) return fail(ArithStatusMessage(st_)); \
+  } while (0)
+  for (;; ++pc) {
+    const bc::Instr& in = code[pc];
+    Value& a = r[in.a];
+    switch (in.op) {
+      case Op::kLoadK: a = k[in.b]; break;
+      case Op::kMove: a = r[in.b]; break;
+      case Op::kLoadGlobal: a = ctx.globals[in.b]; break;
+      case Op::kStoreGlobal: ctx.globals[in.a] = r[in.b]; break;
+      case Op::kFieldI32:
+      case Op::kFieldI64:
+      case Op::kFieldDec: a = LoadCell(ctx.columns[in.c], static_cast<int64_t>(r[in.b].raw)); break;
+      case Op::kAddInt: {
+        int64_t out = 0;
+        ARITH(AddInt(r[in.b].AsInt(), r[in.c].AsInt(), &out));
+        a = Value::Int(out);
+        break;
+      }
+      case Op::kSubInt: {
+        int64_t out = 0;
+        ARITH(SubInt(r[in.b].AsInt(), r[in.c].AsInt(), &out));
+        a = Value::Int(out);
+        break;
+      }
+      case Op::kMulInt: {
+        int64_t out = 0;
+        ARITH(MulInt(r[in.b].AsInt(), r[in.c].AsInt(), &out));
+        a = Value::Int(out);
+        break;
+      }
+      case Op::kNegInt: {
+        int64_t out = 0;
+        ARITH(NegInt(r[in.b].AsInt(), &out));
+        a = Value::Int(out);
+        break;
+      }
+      case Op::kIntToDec: a = Value::Dec(Decimal::FromInt(r[in.b].AsInt())); break;
+      case Op::kAddDec: {
+        Decimal out;
+        ARITH(Decimal::Add(r[in.b].AsDec(), r[in.c].AsDec(), &out));
+        a = Value::Dec(out);
+        break;
+      }
+      case Op::kSubDec: {
+        Decimal out;
+        ARITH(Decimal::Sub(r[in.b].AsDec(), r[in.c].AsDec(), &out));
+        a = Value::Dec(out);
+        break;
+      }
+      case Op::kMulDec: {
+        Decimal out;
+        ARITH(Decimal::Mul(r[in.b].AsDec(), r[in.c].AsDec(), &out));
+        a = Value::Dec(out);
+        break;
+      }
+      case Op::kDivDec: {
+        Decimal out;
+        ARITH(Decimal::Div(r[in.b].AsDec(), r[in.c].AsDec(), &out));
+        a = Value::Dec(out);
+        break;
+      }
+      case Op::kNegDec: a = Value{-r[in.b].raw}; break;
+      case Op::kSubDate: a = Value::Int(int64_t{r[in.b].AsI32()} - r[in.c].AsI32()); break;
+      case Op::kEq: a = Value::Bool(r[in.b].raw == r[in.c].raw); break;
+      case Op::kNe: a = Value::Bool(r[in.b].raw != r[in.c].raw); break;
+      case Op::kLt: a = Value::Bool(r[in.b].raw < r[in.c].raw); break;
+      case Op::kLe: a = Value::Bool(r[in.b].raw <= r[in.c].raw); break;
+      case Op::kLtText:
+        a = Value::Bool(ctx.texts->Get(static_cast<uint32_t>(r[in.b].raw)) <
+                        ctx.texts->Get(static_cast<uint32_t>(r[in.c].raw)));
+        break;
+      case Op::kLeText:
+        a = Value::Bool(ctx.texts->Get(static_cast<uint32_t>(r[in.b].raw)) <=
+                        ctx.texts->Get(static_cast<uint32_t>(r[in.c].raw)));
+        break;
+      case Op::kNot: a = Value::Bool(!r[in.b].AsBool()); break;
+      case Op::kJump: pc = in.a - 1U; break;
+      case Op::kJumpIfFalse:
+        if (!a.AsBool()) pc = in.b - 1U;
+        break;
+      case Op::kJumpIfTrue:
+        if (a.AsBool()) pc = in.b - 1U;
+        break;
+      case Op::kJumpIfAbsent:
+        if (a.IsAbsent()) pc = in.b - 1U;
+        break;
+      case Op::kJumpIfPresent:
+        if (!a.IsAbsent()) pc = in.b - 1U;
+        break;
+      case Op::kIsPresent: a = Value::Bool(!r[in.b].IsAbsent()); break;
+      case Op::kMin: a = r[in.c].raw < r[in.b].raw ? r[in.c] : r[in.b]; break;
+      case Op::kMax: a = r[in.c].raw > r[in.b].raw ? r[in.c] : r[in.b]; break;
+      case Op::kAbsInt: {
+        int64_t out = r[in.b].AsInt();
+        if (out < 0) ARITH(NegInt(out, &out));
+        a = Value::Int(out);
+        break;
+      }
+      case Op::kAbsDec: a = Value{r[in.b].raw < 0 ? -r[in.b].raw : r[in.b].raw}; break;
+      case Op::kRoundDec: {
+        const int64_t digits = r[in.c].AsInt();
+        if (digits < 0 || digits > Decimal::kScale) return fail("round() digits must be 0..12");
+        a = Value::Dec(r[in.b].AsDec().Round(static_cast<int>(digits), ctx.program->rounding));
+        break;
+      }
+      case Op::kFloorDecInt: {
+        int64_t out = 0;
+        ARITH(r[in.b].AsDec().FloorToInt(&out));
+        a = Value::Int(out);
+        break;
+      }
+      case Op::kCeilDecInt: {
+        int64_t out = 0;
+        ARITH(r[in.b].AsDec().CeilToInt(&out));
+        a = Value::Int(out);
+        break;
+      }
+      case Op::kFloorDec: a = Value::Dec(r[in.b].AsDec().Floor()); break;
+      case Op::kCeilDec: a = Value::Dec(r[in.b].AsDec().Ceil()); break;
+      case Op::kDatePart: {
+        const CivilDate c = r[in.b].AsDate().ToCivil();
+        const int parts[4] = {c.year, (c.month - 1) / 3 + 1, c.month, c.day};
+        a = Value::Int(parts[in.c & 3U]);
+        break;
+      }
+      case Op::kAddDays: {
+        const int64_t d = int64_t{r[in.b].AsI32()} + r[in.c].AsInt();
+        if (d < Date::FromCivil(1, 1, 1).days() || d > Date::FromCivil(9999, 12, 31).days()) {
+          return fail("date out of range");
+        }
+        a = Value{d};
+        break;
+      }
+      case Op::kTextOp: {
+        const std::string_view s = ctx.texts->Get(static_cast<uint32_t>(r[in.b].raw));
+        const auto id = static_cast<stdlib::Builtin>(in.c);
+        if (id == stdlib::Builtin::kLen) {
+          a = Value::Int(CodePoints(s));
+        } else {
+          a = Value{ctx.texts->Intern(AsciiCase(s, id == stdlib::Builtin::kUpper))};
+        }
+        break;
+      }
+      case Op::kTextTest: {
+        const std::string_view s = ctx.texts->Get(static_cast<uint32_t>(r[in.b].raw));
+        const std::string_view t = ctx.texts->Get(static_cast<uint32_t>(r[in.b + 1].raw));
+        const auto id = static_cast<stdlib::Builtin>(in.c);
+        const bool res = id == stdlib::Builtin::kStartsWith ? s.substr(0, t.size()) == t
+                         : id == stdlib::Builtin::kEndsWith
+                             ? (s.size() >= t.size() && s.substr(s.size() - t.size()) == t)
+                             : s.find(t) != std::string_view::npos;
+        a = Value::Bool(res);
+        break;
+      }
+      case Op::kFundBalance: a = ctx.host->FundBalance(in.c, r[in.b]); break;
+      case Op::kEmit:
+        if (!ctx.host->Emit(in.a, r[in.b], r[in.c])) return Outcome::kStopped;
+        break;
+      case Op::kReturn: return Outcome::kOk;
+    }
+  }
+#undef ARITH
+}
+
+}  // namespace incant::vm

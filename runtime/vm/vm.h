@@ -1,0 +1,48 @@
+#pragma once
+// The interpreter: runs one Function over a register file. Typed opcodes, no
+// dynamic type dispatch, no allocation (texts made by lower/upper excepted).
+#include <cstdint>
+#include <string>
+
+#include "runtime/bytecode/program.h"
+#include "runtime/value/text_pool.h"
+
+namespace incant::vm {
+
+// One loaded column, as the engine lays it out (see bytecode FieldDesc).
+struct Column {
+  bc::ColumnKind kind = bc::ColumnKind::kI32;
+  const void* data = nullptr;
+};
+// Absent cells in typed columns.
+inline constexpr int32_t kAbsentI32 = INT32_MIN;
+inline constexpr int64_t kAbsentI64 = INT64_MIN;
+
+// What the VM asks of the engine: effects and fund balances.
+class Host {
+ public:
+  virtual ~Host() = default;
+  // Returns false to stop the run (the engine has recorded why).
+  virtual bool Emit(int effect, Value payee, Value amount) = 0;
+  virtual Value FundBalance(int fund, Value payee) = 0;
+};
+
+struct Context {
+  const bc::Program* program = nullptr;
+  Value* globals = nullptr;
+  const Column* columns = nullptr;
+  TextPool* texts = nullptr;
+  Host* host = nullptr;
+};
+
+struct Error {
+  std::string message;
+  uint32_t pc = 0;
+};
+
+enum class Outcome : uint8_t { kOk, kError, kStopped };
+
+// regs must hold f.num_regs values; regs[0] is the input row for rules.
+[[nodiscard]] Outcome Run(const bc::Function& f, Value* regs, const Context& ctx, Error* err);
+
+}  // namespace incant::vm
