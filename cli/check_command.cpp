@@ -60,7 +60,7 @@ int CheckCommand(const std::vector<std::string>& args) {
     int errors = 0, warnings = 0;
     for (const std::string& f : files) {
       Sink sink;
-      (void)CompileFile(f, sink, /*lower=*/false);
+      const Compilation c = CompileFile(f, sink, /*lower=*/false);
       if (werror) sink.PromoteWarnings();
       PrintDiagnostics(sink, format);
       errors += sink.ErrorCount();

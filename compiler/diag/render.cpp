@@ -25,7 +25,12 @@ std::string RenderText(const Diagnostic& d) {
   const std::string_view line = f.LineText(at.line);
   if (!line.empty() || at.line <= f.LineCount()) {
     std::string shown;
-    for (const char c : line) shown += (c == '\t') ? ' ' : c;
+    size_t bad = 0;
+    const bool utf8 = IsValidUtf8(line, &bad);
+    for (const char c : line) {
+      // Tabs become one space so the caret lines up; invalid bytes are not echoed.
+      shown += (c == '\t') ? ' ' : (!utf8 && (static_cast<unsigned char>(c) & 0x80U) ? '?' : c);
+    }
     out += fmt::format("{:>5} | {}\n", at.line, shown);
     // The caret runs to the span's end on this line (at least one column).
     const LineCol end = f.Locate(d.span.end);

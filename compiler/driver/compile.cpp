@@ -76,7 +76,8 @@ Compilation CompileFile(const std::string& path, Sink& sink, bool lower) {
   Compilation c;
   c.checked = std::make_unique<sema::CheckedProgram>();
   Loader(*c.checked, sink).Load(path, Span{});
-  if (c.checked->modules.empty()) return c;
+  // Checking a file that did not parse would only add cascades to the syntax errors.
+  if (c.checked->modules.empty() || sink.HasErrors()) return c;
   if (!sema::Check(*c.checked, sink) || !lower) return c;
   bc::Program program = Lower(*c.checked, sink);
   if (const std::string problem = bc::Verify(program); !problem.empty()) {

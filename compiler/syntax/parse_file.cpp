@@ -66,11 +66,12 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& set,
     words.push_back(w);
   }
   if (words.empty()) return "something else";
+  std::string out;
   if (words.size() > 8) {
     words.resize(8);
-    words.emplace_back("...");
+    for (const std::string& w : words) out += w + ", ";
+    return out + "...";
   }
-  std::string out;
   for (size_t i = 0; i < words.size(); ++i) {
     if (i > 0) out += (i + 1 == words.size()) ? " or " : ", ";
     out += words[i];
@@ -135,8 +136,14 @@ class WordsErrorListener : public antlr4::BaseErrorListener {
     std::string message;
     if (offending != nullptr && offending->getText() == "\"") {
       message = "unterminated string: a string must end on the line where it starts";
-    } else if (expected.size() == 1 && TokenWord(vocab, expected.getSingleElement()) == "`}`" &&
-               !where.empty()) {
+    } else if (!where.empty() &&
+               ((expected.size() == 1 && TokenWord(vocab, expected.getSingleElement()) == "`}`") ||
+                (found == "end of file" && [&] {
+                  for (const ssize_t t : expected.toList()) {
+                    if (TokenWord(vocab, static_cast<size_t>(t)) == "`}`") return true;
+                  }
+                  return false;
+                }()))) {
       message = fmt::format("expected `}}` to close {}, found {}", where, found);
     } else {
       message = fmt::format("expected {}, found {}", DescribeExpected(expected, vocab), found);

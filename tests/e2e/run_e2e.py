@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""End-to-end CLI tests: every exit code of brief §7 and every bad-input case of §5.
+
+Each case writes its own small program and CSVs into a temp dir, runs `incant`,
+and asserts the exit code, the exact error line, and that no ledger was left behind.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+PROGRAM = '''program "e2e" {
+  currency USD
+  period 2026-01-01 .. 2026-12-31
+}
+enum Tier { gold, silver }
+record Partner key id {
+  id: Text
+  tier: Tier
+  parent: Partner?
+}
+record Sale key id {
+  id: Text
+  partner: Partner
+  date: Date
+  units: Int
+  amount: Money
+}
+table partners: Partner
+events sales: Sale
+param bonus: Money = 10 USD
+param divisor: Int = 1
+rule commission {
+  for s in sales
+  pay s.partner 10% * s.amount
+}
+rule per_unit {
+  for s in sales
+  pay s.partner s.amount / divisor - s.amount + bonus * s.units
+  cap 100 USD
+}
+rule override {
+  for s in sales
+  pay s.partner.parent 1% * s.amount
+}
+'''
+PARTNERS = "id,tier,parent\nP1,gold,\nP2,silver,P1\n"
+SALES = "id,partner,date,units,amount\nS2,P2,2026-03-01,3,200.00\nS1,P1,2026-03-01,20,100.005\nS3,P1,2025-12-31,1,5.00\n"
+
+failures = []
+passed = 0
+
+
+def case(name, incant, *, partners=PARTNERS, sales=SALES, program=PROGRAM, extra=(), exit_code,
+         stderr_has=(), stdout_has=(), ledger=None):
+    global passed
+    with tempfile.TemporaryDirectory() as d:
+        for fname, text in (("p.incant", program), ("partners.csv", partners), ("sales.csv", sales)):
+            with open(os.path.join(d, fname), "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+        cmd = [incant, "run", "p.incant", "--input", "partners=partners.csv", "--input", "sales=sales.csv",
+               "--out", "ledger.csv", *extra]
+        p = subprocess.run(cmd, cwd=d, capture_output=True, text=True, errors="replace", timeout=120)
+        problems = []
+        if p.returncode != exit_code:
+            problems.append(f"exit {p.returncode}, expected {exit_code}")
+        for s in stderr_has:
+            if s not in p.stderr:
+                problems.append(f"stderr lacks {s!r}")
+        for s in stdout_has:
+            if s not in p.stdout:
+                problems.append(f"stdout lacks {s!r}")
+        has_ledger = os.path.exists(os.path.join(d, "ledger.csv"))
+        if exit_code != 0 and has_ledger:
+            problems.append("a ledger was written although the run failed")
+        leftovers = [f for f in os.listdir(d) if ".tmp-" in f]
+        if leftovers:
+            problems.append(f"temporary files left behind: {leftovers}")
+        if ledger is not None:
+            got = open(os.path.join(d, "ledger.csv"), encoding="utf-8").read() if has_ledger else None
+            if got != ledger:
+                problems.append(f"ledger differs:\n{got}\nexpected:\n{ledger}")
+        if problems:
+            failures.append(f"{name}: " + "; ".join(problems) + f"\n  stderr: {p.stderr.strip()[:800]}")
+        else:
+            passed += 1
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--incant", required=True)
+    incant = os.path.abspath(ap.parse_args().incant)
+
+    case("ok: exact ledger, out-of-period event ignored", incant, exit_code=0,
+         stdout_has=["1 events outside the program period ignored", "commission"],
+         ledger=("seq,date,period,rule,kind,payee,event,amount,requested,note\n"
+                 "1,2026-03-01,program,commission,pay,P1,sales:S1,10.00,10.00,\n"
+                 "2,2026-03-01,program,per_unit,pay,P1,sales:S1,100.00,200.00,cap\n"
+                 "3,2026-03-01,program,commission,pay,P2,sales:S2,20.00,20.00,\n"
+                 "4,2026-03-01,program,per_unit,pay,P2,sales:S2,30.00,30.00,\n"
+                 "5,2026-03-01,program,override,pay,P1,sales:S2,2.00,2.00,\n"))
+    case("--set overrides a param", incant, extra=["--set", "bonus=1 USD"], exit_code=0,
+         ledger=None, stdout_has=["per_unit"])
+    case("--set unknown param", incant, extra=["--set", "nope=1"], exit_code=2,
+         stderr_has=["--set nope: the program has no param `nope`"])
+    case("--set bad value", incant, extra=["--set", "bonus=abc"], exit_code=2,
+         stderr_has=["--set bonus=abc: not a valid value"])
+    case("compile error exits 1", incant, program=PROGRAM.replace("10% * s.amount", "10% + s.amount"),
+         exit_code=1, stderr_has=["p.incant:24:21: error: cannot add `Decimal` and `Money`"])
+    case("runtime error: division by zero exits 3", incant, extra=["--set", "divisor=0"], exit_code=3,
+         stderr_has=["p.incant:28:17: runtime error: division by zero in rule `per_unit` (event sales:S1)"])
+    case("runtime error: Int overflow exits 3", incant,
+         sales="id,partner,date,units,amount\nS1,P1,2026-03-01,9223372036854775807,1.00\n",
+         program=PROGRAM.replace("bonus * s.units", "bonus * (s.units + 1)"), exit_code=3,
+         stderr_has=["runtime error: arithmetic overflow in rule `per_unit` (event sales:S1)"])
+    case("missing column", incant, partners="id,tier\nP1,gold\n", exit_code=2,
+         stderr_has=["partners.csv:1: column parent: missing column"])
+    case("value that does not parse", incant,
+         sales="id,partner,date,units,amount\nS1,P1,2026-03-01,three,1.00\n", exit_code=2,
+         stderr_has=["sales.csv:2: column units: 'three' is not an Int"])
+    case("bad money", incant, sales="id,partner,date,units,amount\nS1,P1,2026-03-01,1,$5\n", exit_code=2,
+         stderr_has=["sales.csv:2: column amount: '$5' is not a Money amount"])
+    case("bad date", incant, sales="id,partner,date,units,amount\nS1,P1,2026-02-30,1,5\n", exit_code=2,
+         stderr_has=["sales.csv:2: column date: '2026-02-30' is not a date (YYYY-MM-DD)"])
+    case("unknown enum member", incant, partners="id,tier,parent\nP1,bronze,\n", exit_code=2,
+         stderr_has=["partners.csv:2: column tier: 'bronze' is not a member of Tier (gold, silver)"])
+    case("unknown reference", incant, sales="id,partner,date,units,amount\nS1,P9,2026-03-01,1,5\n", exit_code=2,
+         stderr_has=["sales.csv:2: column partner: no row of `partners` has the key 'P9'"])
+    case("duplicate key", incant, partners="id,tier,parent\nP1,gold,\nP1,silver,\n", exit_code=2,
+         stderr_has=["partners.csv:3: column id: duplicate key 'P1' (first on line 2)"])
+    case("empty cell in a required field", incant, partners="id,tier,parent\nP1,,\n", exit_code=2,
+         stderr_has=["partners.csv:2: column tier: empty value for a field that is not optional"])
+    case("wrong field count", incant, partners="id,tier,parent\nP1,gold\n", exit_code=2,
+         stderr_has=["partners.csv:2: the row has 2 fields but the header has 3"])
+    case("unterminated quote", incant, partners='id,tier,parent\n"P1,gold,\n', exit_code=2,
+         stderr_has=["partners.csv:2: a quoted field is not closed"])
+    case("extra column warns once", incant, partners="id,tier,parent,notes\nP1,gold,,x\nP2,silver,P1,y\n",
+         exit_code=0, stderr_has=["partners.csv:1: warning: extra column ignored: notes"])
+    case("BOM and CRLF accepted", incant, partners="\ufeffid,tier,parent\r\nP1,gold,\r\nP2,silver,P1\r\n",
+         exit_code=0)
+    case("--reject keeps going", incant,
+         sales="id,partner,date,units,amount\nS1,P1,2026-03-01,x,1\nS2,P9,2026-03-01,1,1\nS3,P1,2026-03-02,1,10\n",
+         extra=["--reject", "rejects.csv"], exit_code=0, stdout_has=["2 rows rejected to rejects.csv"])
+    case("missing --input", incant, exit_code=2, extra=[], program=PROGRAM.replace(
+        "events sales: Sale", "events sales: Sale\nrecord R key id {\n  id: Text\n}\ntable extra: R"),
+         stderr_has=["missing input: give `--input extra=PATH.csv` for table `extra`"])
+    case("unknown input name", incant, extra=["--input", "bogus=x.csv"], exit_code=2,
+         stderr_has=["--input bogus: the program has no table or events named `bogus`"])
+    case("JSONL not yet", incant, extra=["--input", "x=y.jsonl"], exit_code=2, stderr_has=["--input x"])
+    # A 100 MB single line: a clear error, no crash, no hang.
+    big = "id,tier,parent\n" + "P" * (100 * 1024 * 1024) + ",gold\n"
+    case("100 MB single line", incant, partners=big, exit_code=2,
+         stderr_has=["partners.csv:2: the row has 2 fields but the header has 3"])
+
+    for f in failures:
+        print("FAIL", f)
+    print(f"{passed} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
