@@ -1,0 +1,106 @@
+// Front end through lowering, in process: diagnostics at exact positions, and
+// the VM computing exact values from compiled bytecode.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "compiler/driver/compile.h"
+#include "runtime/vm/vm.h"
+
+namespace incant {
+namespace {
+
+const char* kHead = R"(program "t" {
+  currency USD
+  period 2026-01-01 .. 2026-12-31
+}
+record P key id {
+  id: Text
+}
+table ps: P
+)";
+
+std::string WriteTemp(const std::string& body) {
+  static int n = 0;
+  const std::string path = ::testing::TempDir() + "/compile_test_" + std::to_string(n++) + ".incant";
+  std::ofstream(path) << kHead << body;
+  return path;
+}
+
+struct Result {
+  Compilation c;
+  Sink sink;
+};
+
+std::unique_ptr<Result> Compile(const std::string& body) {
+  auto r = std::make_unique<Result>();
+  r->c = CompileFile(WriteTemp(body), r->sink);
+  return r;
+}
+
+TEST(Compile, ReportsKindLineAndColumn) {
+  auto r = Compile("let x = 5 USD + 0.5\n");
+  ASSERT_EQ(r->sink.ErrorCount(), 1);
+  const Diagnostic& d = r->sink.all()[0];
+  EXPECT_EQ(d.kind, DiagKind::kMoneyMisuse);
+  const LineCol at = d.span.file->Locate(d.span.begin);
+  EXPECT_EQ(at.line, 9);
+  EXPECT_EQ(at.column, 15);
+  EXPECT_EQ(d.message, "cannot add `Money` and `Decimal`");
+}
+
+TEST(Compile, UnknownNameSuggests) {
+  auto r = Compile("let rate = 3%\nlet y = rat * 2\n");
+  ASSERT_EQ(r->sink.ErrorCount(), 1);
+  EXPECT_EQ(r->sink.all()[0].kind, DiagKind::kUnknownName);
+  EXPECT_EQ(r->sink.all()[0].help, "did you mean `rate`?");
+}
+
+TEST(Compile, SyntaxErrorsAreInWordsAndSeveral) {
+  auto r = Compile("let a = (1 +\nlet b = 2 *\n");
+  EXPECT_GE(r->sink.ErrorCount(), 1);
+  EXPECT_EQ(r->sink.all()[0].kind, DiagKind::kSyntaxError);
+  EXPECT_NE(r->sink.all()[0].message.find("expected"), std::string::npos);
+}
+
+// Runs the init function and returns the global slot of a let.
+Value EvalLet(const std::string& expr, int slot = 0, std::string* error = nullptr) {
+  auto r = Compile("let v = " + expr + "\n");
+  EXPECT_FALSE(r->sink.HasErrors()) << expr;
+  if (!r->c.program) return Value::Absent();
+  const bc::Program& p = *r->c.program;
+  std::vector<Value> globals(p.num_globals, Value::Absent());
+  std::vector<Value> regs(p.init.num_regs);
+  TextPool texts;
+  for (const std::string& t : p.texts) texts.Intern(t);  // as the engine does
+  vm::Context ctx{&p, globals.data(), nullptr, &texts, nullptr};
+  vm::Error err;
+  const vm::Outcome out = vm::Run(p.init, regs.data(), ctx, &err);
+  if (error != nullptr) *error = out == vm::Outcome::kOk ? "" : err.message;
+  return globals[static_cast<size_t>(slot)];
+}
+
+TEST(Compile, ExactArithmeticThroughTheVm) {
+  EXPECT_EQ(EvalLet("7 / 2").AsDec().ToString(), "3.5");
+  EXPECT_EQ(EvalLet("1 / 3 * 3").AsDec().ToString(), "0.999999999999");
+  EXPECT_EQ(EvalLet("3% * 5000.00 USD * 1.25").AsDec().ToString(), "187.5");
+  EXPECT_EQ(EvalLet("2 + 3 * 4").AsInt(), 14);
+  EXPECT_EQ(EvalLet("-(2 - 5)").AsInt(), 3);
+  EXPECT_EQ(EvalLet("if 2026-03-01 in 2026-Q1 then 1 else 2").AsInt(), 1);
+  EXPECT_EQ(EvalLet("days_between(2026-01-01, 2026-03-01)").AsInt(), 59);
+  EXPECT_EQ(EvalLet("max(1, 2.5, -3)").AsDec().ToString(), "2.5");
+  EXPECT_EQ(EvalLet("floor(-1.5)").AsInt(), -2);
+  EXPECT_EQ(EvalLet("round(2.345, 2)").AsDec().ToString(), "2.35");
+  EXPECT_EQ(EvalLet("3 in [1, 2, 3]").AsBool(), true);
+  EXPECT_EQ(EvalLet("len(\"Größe\")").AsInt(), 5);
+}
+
+TEST(Compile, OverflowIsAnErrorNotAWrap) {
+  std::string error;
+  (void)EvalLet("9223372036854775807 * 2", 0, &error);
+  EXPECT_EQ(error, "arithmetic overflow");
+}
+
+}  // namespace
+}  // namespace incant
