@@ -61,8 +61,8 @@ int RunCommand(const std::vector<std::string>& args) {
     } else if (program.empty()) {
       program = args[i];
     } else {
-      std::fprintf(stderr, "incant run: one program at a time (got `%s` and `%s`)\n", program.c_str(),
-                   args[i].c_str());
+      std::fprintf(stderr, "incant run: one program at a time (got `%s` and `%s`)\n",
+                   program.c_str(), args[i].c_str());
       return 64;
     }
   }
@@ -78,7 +78,8 @@ int RunCommand(const std::vector<std::string>& args) {
     for (const std::string& w : report.warnings) std::fprintf(stderr, "%s\n", w.c_str());
     for (const std::string& e : report.errors) std::fprintf(stderr, "%s\n", e.c_str());
     if (report.exit_code != engine::kOk) return report.exit_code;
-    std::string out = fmt::format("{:<24} {:>10} {:>8} {:>16}\n", "rule", "lines", "payees", "total");
+    std::string out =
+        fmt::format("{:<24} {:>10} {:>8} {:>16}\n", "rule", "lines", "payees", "total");
     for (const engine::RuleSummary& r : report.rules) {
       out += fmt::format("{:<24} {:>10} {:>8} {:>16}\n", r.rule, r.lines, r.payees, r.total);
     }
@@ -86,7 +87,8 @@ int RunCommand(const std::vector<std::string>& args) {
     if (report.ignored_events > 0) {
       out += fmt::format(", {} events outside the program period ignored", report.ignored_events);
     }
-    if (!options.reject.empty()) out += fmt::format(", {} rows rejected to {}", report.rejected_rows, options.reject);
+    if (!options.reject.empty())
+      out += fmt::format(", {} rows rejected to {}", report.rejected_rows, options.reject);
     out += "\n";
     std::fputs(out.c_str(), stdout);
     return int{engine::kOk};

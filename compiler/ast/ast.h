@@ -32,14 +32,14 @@ enum class ExprKind : unsigned char {
   kAnd,
   kOr,
   kCoalesce,
-  kCompare,    // op
-  kInList,     // kids[0] subject, kids[1..] elements; negated
-  kInRange,    // kids[0] subject, kids[1] lo or null, kids[2] hi or null; negated
-  kInPeriod,   // kids[0] subject, text: `2026-Q4` or `2026-10`; negated
-  kIf,         // kids: cond, then, else
-  kCase,       // kids[0] scrutinee; arms
-  kList,       // a list outside `in`: an error the checker reports
-  kError,      // a part the parser could not read; already reported
+  kCompare,   // op
+  kInList,    // kids[0] subject, kids[1..] elements; negated
+  kInRange,   // kids[0] subject, kids[1] lo or null, kids[2] hi or null; negated
+  kInPeriod,  // kids[0] subject, text: `2026-Q4` or `2026-10`; negated
+  kIf,        // kids: cond, then, else
+  kCase,      // kids[0] scrutinee; arms
+  kList,      // a list outside `in`: an error the checker reports
+  kError,     // a part the parser could not read; already reported
 };
 
 enum class Op : unsigned char { kNone, kAdd, kSub, kMul, kDiv, kEq, kNe, kLt, kLe, kGt, kGe };
@@ -79,8 +79,21 @@ struct Name {
 };
 
 enum class DeclKind : unsigned char {
-  kProgram, kImport, kEnum, kRecord, kTable, kEvents, kParam, kLet, kFn, kTiers, kMetric, kFund,
-  kLeaderboard, kRule, kTest
+  kProgram,
+  kImport,
+  kEnum,
+  kRecord,
+  kTable,
+  kEvents,
+  kParam,
+  kLet,
+  kFn,
+  kTiers,
+  kMetric,
+  kFund,
+  kLeaderboard,
+  kRule,
+  kTest
 };
 
 [[nodiscard]] const char* DeclKindWord(DeclKind kind);

@@ -7,31 +7,56 @@ namespace {
 
 const char* KindName(ExprKind k) {
   switch (k) {
-    case ExprKind::kIntLit: return "int";
-    case ExprKind::kDecimalLit: return "dec";
-    case ExprKind::kPercentLit: return "pct";
-    case ExprKind::kMoneyLit: return "money";
-    case ExprKind::kTextLit: return "text";
-    case ExprKind::kBoolLit: return "bool";
-    case ExprKind::kDateLit: return "date";
-    case ExprKind::kName: return "name";
-    case ExprKind::kField: return "field";
-    case ExprKind::kCall: return "call";
-    case ExprKind::kMethod: return "method";
-    case ExprKind::kNeg: return "neg";
-    case ExprKind::kNot: return "not";
-    case ExprKind::kBinary: return "bin";
-    case ExprKind::kAnd: return "and";
-    case ExprKind::kOr: return "or";
-    case ExprKind::kCoalesce: return "??";
-    case ExprKind::kCompare: return "cmp";
-    case ExprKind::kInList: return "in-list";
-    case ExprKind::kInRange: return "in-range";
-    case ExprKind::kInPeriod: return "in-period";
-    case ExprKind::kIf: return "if";
-    case ExprKind::kCase: return "case";
-    case ExprKind::kList: return "list";
-    case ExprKind::kError: return "error";
+    case ExprKind::kIntLit:
+      return "int";
+    case ExprKind::kDecimalLit:
+      return "dec";
+    case ExprKind::kPercentLit:
+      return "pct";
+    case ExprKind::kMoneyLit:
+      return "money";
+    case ExprKind::kTextLit:
+      return "text";
+    case ExprKind::kBoolLit:
+      return "bool";
+    case ExprKind::kDateLit:
+      return "date";
+    case ExprKind::kName:
+      return "name";
+    case ExprKind::kField:
+      return "field";
+    case ExprKind::kCall:
+      return "call";
+    case ExprKind::kMethod:
+      return "method";
+    case ExprKind::kNeg:
+      return "neg";
+    case ExprKind::kNot:
+      return "not";
+    case ExprKind::kBinary:
+      return "bin";
+    case ExprKind::kAnd:
+      return "and";
+    case ExprKind::kOr:
+      return "or";
+    case ExprKind::kCoalesce:
+      return "??";
+    case ExprKind::kCompare:
+      return "cmp";
+    case ExprKind::kInList:
+      return "in-list";
+    case ExprKind::kInRange:
+      return "in-range";
+    case ExprKind::kInPeriod:
+      return "in-period";
+    case ExprKind::kIf:
+      return "if";
+    case ExprKind::kCase:
+      return "case";
+    case ExprKind::kList:
+      return "list";
+    case ExprKind::kError:
+      return "error";
   }
   return "?";
 }
@@ -79,7 +104,8 @@ std::string DumpModule(const Module& m) {
         const auto& r = static_cast<const RuleDecl&>(*d);
         out += fmt::format("  for {} in {} every {}{}\n", r.var.text, r.source.text,
                            PeriodUnitWord(r.every), r.at_start ? " at start" : "");
-        for (const RuleLet& l : r.lets) out += fmt::format("  let {} = {}\n", l.name.text, DumpExpr(l.value));
+        for (const RuleLet& l : r.lets)
+          out += fmt::format("  let {} = {}\n", l.name.text, DumpExpr(l.value));
         if (r.when) out += "  when " + DumpExpr(r.when) + "\n";
         for (const Effect& e : r.effects) {
           out += fmt::format("  {} {} {}{}{}\n", EffectKindWord(e.kind), DumpExpr(e.payee),
@@ -89,9 +115,9 @@ std::string DumpModule(const Module& m) {
         if (r.cap) out += "  cap " + DumpExpr(r.cap) + "\n";
         if (r.budget) out += "  budget " + DumpExpr(r.budget) + "\n";
         if (r.has_effective) {
-          out += fmt::format("  effective {} .. {}\n",
-                             r.effective_from ? r.effective_from->text : "",
-                             r.effective_to ? r.effective_to->text : "");
+          out +=
+              fmt::format("  effective {} .. {}\n", r.effective_from ? r.effective_from->text : "",
+                          r.effective_to ? r.effective_to->text : "");
         }
         break;
       }

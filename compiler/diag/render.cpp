@@ -19,9 +19,8 @@ std::string RenderText(const Diagnostic& d) {
   }
   const SourceFile& f = *d.span.file;
   const LineCol at = f.Locate(d.span.begin);
-  std::string out =
-      fmt::format("{}:{}:{}: {}: {}\n", f.path(), at.line, at.column, SeverityWord(d.severity),
-                  d.message);
+  std::string out = fmt::format("{}:{}:{}: {}: {}\n", f.path(), at.line, at.column,
+                                SeverityWord(d.severity), d.message);
   const std::string_view line = f.LineText(at.line);
   if (!line.empty() || at.line <= f.LineCount()) {
     std::string shown;
@@ -34,7 +33,8 @@ std::string RenderText(const Diagnostic& d) {
     out += fmt::format("{:>5} | {}\n", at.line, shown);
     // The caret runs to the span's end on this line (at least one column).
     const LineCol end = f.Locate(d.span.end);
-    int width = end.line == at.line ? end.column - at.column : CountCodePoints(line) - at.column + 1;
+    int width =
+        end.line == at.line ? end.column - at.column : CountCodePoints(line) - at.column + 1;
     width = std::max(width, 1);
     out += fmt::format("      | {}^{}\n", std::string(static_cast<size_t>(at.column - 1), ' '),
                        std::string(static_cast<size_t>(width - 1), '~'));
@@ -47,11 +47,21 @@ std::string JsonEscape(std::string_view s) {
   std::string out;
   for (const char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));

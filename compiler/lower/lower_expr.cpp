@@ -78,7 +78,8 @@ std::optional<Value> Lowerer::ConstOf(uint16_t reg) const {
 
 uint16_t Lowerer::Convert(uint16_t reg, Type from, Type to, const ast::Expr* at) {
   if (from.kind == TypeKind::kInt && IsDec(to)) {
-    if (const auto c = ConstOf(reg); c && !c->IsAbsent()) return Const(Value::Dec(Decimal::FromInt(c->AsInt())), at);
+    if (const auto c = ConstOf(reg); c && !c->IsAbsent())
+      return Const(Value::Dec(Decimal::FromInt(c->AsInt())), at);
     const uint16_t r = NewReg();
     // An absent optional Int stays absent.
     Emit(Op::kMove, r, reg, 0, at);
@@ -115,20 +116,36 @@ uint16_t Lowerer::Binary(const ast::Expr* e) {
     if (dec) {
       Decimal d;
       switch (e->op) {
-        case ast::Op::kAdd: st = Decimal::Add(ca->AsDec(), cb->AsDec(), &d); break;
-        case ast::Op::kSub: st = Decimal::Sub(ca->AsDec(), cb->AsDec(), &d); break;
-        case ast::Op::kMul: st = Decimal::Mul(ca->AsDec(), cb->AsDec(), &d); break;
-        case ast::Op::kDiv: st = Decimal::Div(ca->AsDec(), cb->AsDec(), &d); break;
-        default: break;
+        case ast::Op::kAdd:
+          st = Decimal::Add(ca->AsDec(), cb->AsDec(), &d);
+          break;
+        case ast::Op::kSub:
+          st = Decimal::Sub(ca->AsDec(), cb->AsDec(), &d);
+          break;
+        case ast::Op::kMul:
+          st = Decimal::Mul(ca->AsDec(), cb->AsDec(), &d);
+          break;
+        case ast::Op::kDiv:
+          st = Decimal::Div(ca->AsDec(), cb->AsDec(), &d);
+          break;
+        default:
+          break;
       }
       v = Value::Dec(d);
     } else {
       int64_t n = 0;
       switch (e->op) {
-        case ast::Op::kAdd: st = AddInt(ca->AsInt(), cb->AsInt(), &n); break;
-        case ast::Op::kSub: st = SubInt(ca->AsInt(), cb->AsInt(), &n); break;
-        case ast::Op::kMul: st = MulInt(ca->AsInt(), cb->AsInt(), &n); break;
-        default: break;
+        case ast::Op::kAdd:
+          st = AddInt(ca->AsInt(), cb->AsInt(), &n);
+          break;
+        case ast::Op::kSub:
+          st = SubInt(ca->AsInt(), cb->AsInt(), &n);
+          break;
+        case ast::Op::kMul:
+          st = MulInt(ca->AsInt(), cb->AsInt(), &n);
+          break;
+        default:
+          break;
       }
       v = Value::Int(n);
     }
@@ -136,10 +153,18 @@ uint16_t Lowerer::Binary(const ast::Expr* e) {
   }
   Op op = Op::kAddDec;
   switch (e->op) {
-    case ast::Op::kAdd: op = dec ? Op::kAddDec : Op::kAddInt; break;
-    case ast::Op::kSub: op = dec ? Op::kSubDec : Op::kSubInt; break;
-    case ast::Op::kMul: op = dec ? Op::kMulDec : Op::kMulInt; break;
-    default: op = Op::kDivDec; break;
+    case ast::Op::kAdd:
+      op = dec ? Op::kAddDec : Op::kAddInt;
+      break;
+    case ast::Op::kSub:
+      op = dec ? Op::kSubDec : Op::kSubInt;
+      break;
+    case ast::Op::kMul:
+      op = dec ? Op::kMulDec : Op::kMulInt;
+      break;
+    default:
+      op = Op::kDivDec;
+      break;
   }
   const uint16_t r = NewReg();
   Emit(op, r, a, b, e);
@@ -156,12 +181,24 @@ uint16_t Lowerer::Compare(const ast::Expr* e) {
   const bool text = ta.kind == TypeKind::kText;
   const uint16_t r = NewReg();
   switch (e->op) {
-    case ast::Op::kEq: Emit(Op::kEq, r, a, b, e); break;
-    case ast::Op::kNe: Emit(Op::kNe, r, a, b, e); break;
-    case ast::Op::kLt: Emit(text ? Op::kLtText : Op::kLt, r, a, b, e); break;
-    case ast::Op::kLe: Emit(text ? Op::kLeText : Op::kLe, r, a, b, e); break;
-    case ast::Op::kGt: Emit(text ? Op::kLtText : Op::kLt, r, b, a, e); break;
-    default: Emit(text ? Op::kLeText : Op::kLe, r, b, a, e); break;
+    case ast::Op::kEq:
+      Emit(Op::kEq, r, a, b, e);
+      break;
+    case ast::Op::kNe:
+      Emit(Op::kNe, r, a, b, e);
+      break;
+    case ast::Op::kLt:
+      Emit(text ? Op::kLtText : Op::kLt, r, a, b, e);
+      break;
+    case ast::Op::kLe:
+      Emit(text ? Op::kLeText : Op::kLe, r, a, b, e);
+      break;
+    case ast::Op::kGt:
+      Emit(text ? Op::kLtText : Op::kLt, r, b, a, e);
+      break;
+    default:
+      Emit(text ? Op::kLeText : Op::kLe, r, b, a, e);
+      break;
   }
   return r;
 }
@@ -293,10 +330,18 @@ uint16_t Lowerer::Builtin(const ast::Expr* e, int id) {
     case Builtin::kPresent:
       Emit(Op::kIsPresent, r, Expr(e->kids[0]), 0, e);
       return r;
-    case Builtin::kYear: Emit(Op::kDatePart, r, Expr(e->kids[0]), 0, e); return r;
-    case Builtin::kQuarter: Emit(Op::kDatePart, r, Expr(e->kids[0]), 1, e); return r;
-    case Builtin::kMonth: Emit(Op::kDatePart, r, Expr(e->kids[0]), 2, e); return r;
-    case Builtin::kDay: Emit(Op::kDatePart, r, Expr(e->kids[0]), 3, e); return r;
+    case Builtin::kYear:
+      Emit(Op::kDatePart, r, Expr(e->kids[0]), 0, e);
+      return r;
+    case Builtin::kQuarter:
+      Emit(Op::kDatePart, r, Expr(e->kids[0]), 1, e);
+      return r;
+    case Builtin::kMonth:
+      Emit(Op::kDatePart, r, Expr(e->kids[0]), 2, e);
+      return r;
+    case Builtin::kDay:
+      Emit(Op::kDatePart, r, Expr(e->kids[0]), 3, e);
+      return r;
     case Builtin::kAddDays: {
       const uint16_t d = Expr(e->kids[0]);
       Emit(Op::kAddDays, r, d, Expr(e->kids[1]), e);
@@ -355,8 +400,10 @@ uint16_t Lowerer::Expr(const ast::Expr* e) {
       (void)sema::ParseDecimalLiteral(e->text, e->kind == ExprKind::kPercentLit, &d);
       return Const(Value::Dec(d), e);
     }
-    case ExprKind::kTextLit: return TextConst(e->text, e);
-    case ExprKind::kBoolLit: return Const(Value::Bool(e->text == "true"), e);
+    case ExprKind::kTextLit:
+      return TextConst(e->text, e);
+    case ExprKind::kBoolLit:
+      return Const(Value::Bool(e->text == "true"), e);
     case ExprKind::kDateLit: {
       Date d;
       (void)Date::Parse(e->text, &d);
@@ -365,10 +412,14 @@ uint16_t Lowerer::Expr(const ast::Expr* e) {
     case ExprKind::kName: {
       const sema::Ref ref = p_.RefOf(e);
       switch (ref.kind) {
-        case sema::RefKind::kRowVar: return 0;
-        case sema::RefKind::kRuleLet: return let_regs_[static_cast<size_t>(ref.index)];
-        case sema::RefKind::kFnParam: return fn_frames_.back()[static_cast<size_t>(ref.index)];
-        case sema::RefKind::kEnumMember: return Const(Value{ref.index}, e);
+        case sema::RefKind::kRowVar:
+          return 0;
+        case sema::RefKind::kRuleLet:
+          return let_regs_[static_cast<size_t>(ref.index)];
+        case sema::RefKind::kFnParam:
+          return fn_frames_.back()[static_cast<size_t>(ref.index)];
+        case sema::RefKind::kEnumMember:
+          return Const(Value{ref.index}, e);
         case sema::RefKind::kParam: {
           const uint16_t r = NewReg();
           Emit(Op::kLoadGlobal, r, static_cast<uint16_t>(ref.index), 0, e);
@@ -377,10 +428,12 @@ uint16_t Lowerer::Expr(const ast::Expr* e) {
         case sema::RefKind::kLet: {
           if (in_init_) EmitLet(ref.index);
           const uint16_t r = NewReg();
-          Emit(Op::kLoadGlobal, r, static_cast<uint16_t>(let_global_[static_cast<size_t>(ref.index)]), 0, e);
+          Emit(Op::kLoadGlobal, r,
+               static_cast<uint16_t>(let_global_[static_cast<size_t>(ref.index)]), 0, e);
           return r;
         }
-        default: return Const(Value::Absent(), e);
+        default:
+          return Const(Value::Absent(), e);
       }
     }
     case ExprKind::kField: {
@@ -396,7 +449,8 @@ uint16_t Lowerer::Expr(const ast::Expr* e) {
       Emit(op, r, base, static_cast<uint16_t>(ds.first_column + ref.index), e);
       return r;
     }
-    case ExprKind::kCall: return Call(e);
+    case ExprKind::kCall:
+      return Call(e);
     case ExprKind::kMethod: {  // F.balance(p): the only method the checker lets through yet
       const sema::Ref ref = p_.RefOf(e);
       const uint16_t payee = Expr(e->kids[1]);
@@ -425,13 +479,16 @@ uint16_t Lowerer::Expr(const ast::Expr* e) {
     case ExprKind::kOr: {
       const uint16_t r = NewReg();
       Emit(Op::kMove, r, Expr(e->kids[0]), 0, e);
-      const size_t j = Emit(e->kind == ExprKind::kAnd ? Op::kJumpIfFalse : Op::kJumpIfTrue, r, 0, 0, e);
+      const size_t j =
+          Emit(e->kind == ExprKind::kAnd ? Op::kJumpIfFalse : Op::kJumpIfTrue, r, 0, 0, e);
       Emit(Op::kMove, r, Expr(e->kids[1]), 0, e);
       PatchJump(j);
       return r;
     }
-    case ExprKind::kBinary: return Binary(e);
-    case ExprKind::kCompare: return Compare(e);
+    case ExprKind::kBinary:
+      return Binary(e);
+    case ExprKind::kCompare:
+      return Compare(e);
     case ExprKind::kInList:
     case ExprKind::kInRange:
     case ExprKind::kInPeriod:
@@ -456,7 +513,8 @@ uint16_t Lowerer::Expr(const ast::Expr* e) {
       PatchJump(to_end);
       return r;
     }
-    case ExprKind::kCase: return Case(e);
+    case ExprKind::kCase:
+      return Case(e);
     case ExprKind::kList:
     case ExprKind::kError:
       break;

@@ -6,23 +6,35 @@ namespace {
 
 bc::FieldKind KindOf(Type t) {
   switch (t.kind) {
-    case TypeKind::kInt: return bc::FieldKind::kInt;
-    case TypeKind::kDecimal: return bc::FieldKind::kDecimal;
-    case TypeKind::kMoney: return bc::FieldKind::kMoney;
-    case TypeKind::kBool: return bc::FieldKind::kBool;
-    case TypeKind::kDate: return bc::FieldKind::kDate;
-    case TypeKind::kEnum: return bc::FieldKind::kEnum;
-    case TypeKind::kRecord: return bc::FieldKind::kRef;
-    default: return bc::FieldKind::kText;
+    case TypeKind::kInt:
+      return bc::FieldKind::kInt;
+    case TypeKind::kDecimal:
+      return bc::FieldKind::kDecimal;
+    case TypeKind::kMoney:
+      return bc::FieldKind::kMoney;
+    case TypeKind::kBool:
+      return bc::FieldKind::kBool;
+    case TypeKind::kDate:
+      return bc::FieldKind::kDate;
+    case TypeKind::kEnum:
+      return bc::FieldKind::kEnum;
+    case TypeKind::kRecord:
+      return bc::FieldKind::kRef;
+    default:
+      return bc::FieldKind::kText;
   }
 }
 
 PeriodUnit UnitOf(ast::PeriodUnit u) {
   switch (u) {
-    case ast::PeriodUnit::kMonth: return PeriodUnit::kMonth;
-    case ast::PeriodUnit::kQuarter: return PeriodUnit::kQuarter;
-    case ast::PeriodUnit::kYear: return PeriodUnit::kYear;
-    default: return PeriodUnit::kProgram;
+    case ast::PeriodUnit::kMonth:
+      return PeriodUnit::kMonth;
+    case ast::PeriodUnit::kQuarter:
+      return PeriodUnit::kQuarter;
+    case ast::PeriodUnit::kYear:
+      return PeriodUnit::kYear;
+    default:
+      return PeriodUnit::kProgram;
   }
 }
 
@@ -76,8 +88,8 @@ void Lowerer::LowerLayout() {
     if (r.decl->cap) rd.cap_global = g++;
     if (r.decl->budget) rd.budget_global = g++;
     for (const sema::EffectInfo& e : r.effects) {
-      rd.effects.push_back(bc::EffectDesc{static_cast<bc::EffectKind>(e.kind), e.fund, e.payee_dataset,
-                                          e.ast->badge});
+      rd.effects.push_back(bc::EffectDesc{static_cast<bc::EffectKind>(e.kind), e.fund,
+                                          e.payee_dataset, e.ast->badge});
     }
     out_.rules.push_back(std::move(rd));
   }
@@ -113,11 +125,12 @@ void Lowerer::LowerInit() {
   for (size_t i = 0; i < p_.rules.size(); ++i) {
     const ast::RuleDecl& d = *p_.rules[i].decl;
     if (d.cap) {
-      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(out_.rules[i].cap_global), Expr(d.cap), 0, d.cap);
+      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(out_.rules[i].cap_global), Expr(d.cap), 0,
+           d.cap);
     }
     if (d.budget) {
-      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(out_.rules[i].budget_global), Expr(d.budget), 0,
-           d.budget);
+      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(out_.rules[i].budget_global), Expr(d.budget),
+           0, d.budget);
     }
   }
   Emit(bc::Op::kReturn, 0, 0, 0, nullptr);
@@ -140,7 +153,8 @@ void Lowerer::LowerRule(const sema::RuleInfo& rule) {
     const ast::Effect& e = d.effects[i];
     const uint16_t payee = Expr(e.payee);
     const uint16_t amount = e.amount != nullptr ? Expr(e.amount) : payee;
-    Emit(bc::Op::kEmit, static_cast<uint16_t>(i), payee, amount, e.amount != nullptr ? e.amount : e.payee);
+    Emit(bc::Op::kEmit, static_cast<uint16_t>(i), payee, amount,
+         e.amount != nullptr ? e.amount : e.payee);
   }
   if (has_when) PatchJump(skip);
   Emit(bc::Op::kReturn, 0, 0, 0, nullptr);

@@ -43,7 +43,8 @@ Type Checker::CheckCall(const ast::Expr* e, const Env& env) {
       sink_.Report(DiagKind::kUnknownName, e->name_span,
                    fmt::format("unknown function `{}`", e->text), Suggest(e->text, pool));
     } else {
-      sink_.Report(DiagKind::kTypeMismatch, e->name_span, fmt::format("`{}` is not a function", e->text));
+      sink_.Report(DiagKind::kTypeMismatch, e->name_span,
+                   fmt::format("`{}` is not a function", e->text));
     }
     return Type::Error();
   }
@@ -63,9 +64,9 @@ Type Checker::CheckCall(const ast::Expr* e, const Env& env) {
     const Type want = fn.params[i];
     const Type got = CheckExpr(e->kids[i], env);
     if (got.IsError() || want.IsError()) continue;
-    const bool ok = (got.kind == want.kind && got.index == want.index &&
-                     (want.optional || !got.optional)) ||
-                    (want.kind == TypeKind::kDecimal && got.kind == TypeKind::kInt && !got.optional);
+    const bool ok =
+        (got.kind == want.kind && got.index == want.index && (want.optional || !got.optional)) ||
+        (want.kind == TypeKind::kDecimal && got.kind == TypeKind::kInt && !got.optional);
     if (!ok) {
       sink_.Report(got.optional && !want.optional ? DiagKind::kOptional : DiagKind::kTypeMismatch,
                    e->kids[i]->span,
@@ -117,8 +118,9 @@ Type Checker::CheckBuiltin(const ast::Expr* e, int id, const Env& env) {
       return t[0].kind == TypeKind::kMoney ? t[0] : Type::Of(TypeKind::kInt);
     case Builtin::kPresent:
       if (!t[0].optional) {
-        sink_.Report(DiagKind::kNeedlessCoalesce, e->kids[0]->span,
-                     fmt::format("`{}` is never absent, so `present` is always true", TypeName(t[0])));
+        sink_.Report(
+            DiagKind::kNeedlessCoalesce, e->kids[0]->span,
+            fmt::format("`{}` is never absent, so `present` is always true", TypeName(t[0])));
       }
       return Type::Of(TypeKind::kBool);
     case Builtin::kYear:
@@ -153,12 +155,14 @@ Type Checker::CheckMethod(const ast::Expr* e, const Env& env) {
   const ast::Expr* recv = e->kids[0];
   const Symbol* sym = recv->kind == ast::ExprKind::kName ? Lookup(recv->text) : nullptr;
   bool shadowed = false;
-  for (const Env::Local& l : env.locals) shadowed |= recv->kind == ast::ExprKind::kName && l.name == recv->text;
+  for (const Env::Local& l : env.locals)
+    shadowed |= recv->kind == ast::ExprKind::kName && l.name == recv->text;
   const size_t argc = e->kids.size() - 1;
   if (sym == nullptr || shadowed) {
     CheckExpr(recv, env);
-    sink_.Report(DiagKind::kTypeMismatch, e->name_span,
-                 fmt::format("`.{}(...)` is a method of tier tables, funds and leaderboards", e->text));
+    sink_.Report(
+        DiagKind::kTypeMismatch, e->name_span,
+        fmt::format("`.{}(...)` is a method of tier tables, funds and leaderboards", e->text));
     return Type::Error();
   }
   if (sym->kind == RefKind::kFund) {
@@ -170,12 +174,14 @@ Type Checker::CheckMethod(const ast::Expr* e, const Env& env) {
     }
     const Type pt = CheckExpr(e->kids[1], env);
     if (!pt.IsError() && (pt.kind != TypeKind::kRecord || pt.optional)) {
-      sink_.Report(DiagKind::kPayeeNotKeyed, e->kids[1]->span,
-                   fmt::format("`{}.balance` needs a payee row, not `{}`", recv->text, TypeName(pt)));
+      sink_.Report(
+          DiagKind::kPayeeNotKeyed, e->kids[1]->span,
+          fmt::format("`{}.balance` needs a payee row, not `{}`", recv->text, TypeName(pt)));
     }
     if (!env.data_access) {
-      sink_.Report(DiagKind::kDataAccess, e->span,
-                   fmt::format("fund balances can only be read inside rules, not in {}", env.where));
+      sink_.Report(
+          DiagKind::kDataAccess, e->span,
+          fmt::format("fund balances can only be read inside rules, not in {}", env.where));
     }
     p_.refs[e] = Ref{RefKind::kFund, sym->index, -1};
     return Type::Of(TypeKind::kMoney);
@@ -183,8 +189,9 @@ Type Checker::CheckMethod(const ast::Expr* e, const Env& env) {
   if (sym->kind == RefKind::kTiers) {
     for (size_t i = 1; i < e->kids.size(); ++i) CheckExpr(e->kids[i], env);
     if (e->text != "at" && e->text != "marginal" && e->text != "index") {
-      sink_.Report(DiagKind::kUnknownName, e->name_span,
-                   fmt::format("tier tables have `.at`, `.marginal` and `.index`, not `.{}`", e->text));
+      sink_.Report(
+          DiagKind::kUnknownName, e->name_span,
+          fmt::format("tier tables have `.at`, `.marginal` and `.index`, not `.{}`", e->text));
       return Type::Error();
     }
     sink_.Report(DiagKind::kNotSupported, e->span,

@@ -49,9 +49,10 @@ void Checker::EnsureFn(int index) {
   current_fn_ = saved;
   if (fn.decl->result) {
     const Type want = fn.result;
-    const bool ok = body.IsError() || want.IsError() ||
-                    (body.kind == want.kind && body.index == want.index && (want.optional || !body.optional)) ||
-                    (want.kind == TypeKind::kDecimal && body.kind == TypeKind::kInt);
+    const bool ok =
+        body.IsError() || want.IsError() ||
+        (body.kind == want.kind && body.index == want.index && (want.optional || !body.optional)) ||
+        (want.kind == TypeKind::kDecimal && body.kind == TypeKind::kInt);
     if (!ok) {
       sink_.Report(DiagKind::kTypeMismatch, fn.decl->body->span,
                    fmt::format("`{}` is declared to return `{}` but its body is `{}`", fn.name,
@@ -101,9 +102,10 @@ void Checker::CheckRecursion() {
           if (on) cycle += p_.fns[static_cast<size_t>(s)].name + " -> ";
         }
         cycle += p_.fns[static_cast<size_t>(g)].name;
-        sink_.Report(DiagKind::kRecursion, p_.fns[static_cast<size_t>(g)].decl->name.span,
-                     fmt::format("`{}` is recursive ({})", p_.fns[static_cast<size_t>(g)].name, cycle),
-                     "functions may not call themselves, directly or through others");
+        sink_.Report(
+            DiagKind::kRecursion, p_.fns[static_cast<size_t>(g)].decl->name.span,
+            fmt::format("`{}` is recursive ({})", p_.fns[static_cast<size_t>(g)].name, cycle),
+            "functions may not call themselves, directly or through others");
       } else if (color[static_cast<size_t>(g)] == 0) {
         visit(g);
       }
@@ -131,8 +133,10 @@ void Checker::CheckTiers() {
         t.value = va;
         first = false;
       } else {
-        auto same = [](Type a, Type b) { return a.IsError() || b.IsError() || (a.kind == b.kind && a.index == b.index) ||
-                                                (a.IsNumeric() && b.IsNumeric()); };
+        auto same = [](Type a, Type b) {
+          return a.IsError() || b.IsError() || (a.kind == b.kind && a.index == b.index) ||
+                 (a.IsNumeric() && b.IsNumeric());
+        };
         if (!same(t.threshold, th)) {
           sink_.Report(DiagKind::kTierMixedTypes, entry.threshold->span,
                        fmt::format("tier thresholds must all be `{}`, this one is `{}`",
@@ -140,8 +144,8 @@ void Checker::CheckTiers() {
         }
         if (!same(t.value, va)) {
           sink_.Report(DiagKind::kTierMixedTypes, entry.value->span,
-                       fmt::format("tier values must all be `{}`, this one is `{}`", TypeName(t.value),
-                                   TypeName(va)));
+                       fmt::format("tier values must all be `{}`, this one is `{}`",
+                                   TypeName(t.value), TypeName(va)));
         }
       }
       // Literal thresholds (optionally negated) must strictly increase.
@@ -152,15 +156,16 @@ void Checker::CheckTiers() {
         lit = lit->kids[0];
       }
       Decimal v;
-      const bool is_lit = (lit->kind == ast::ExprKind::kIntLit || lit->kind == ast::ExprKind::kDecimalLit ||
-                           lit->kind == ast::ExprKind::kMoneyLit || lit->kind == ast::ExprKind::kPercentLit) &&
-                          ParseDecimalLiteral(lit->text, lit->kind == ast::ExprKind::kPercentLit, &v);
+      const bool is_lit =
+          (lit->kind == ast::ExprKind::kIntLit || lit->kind == ast::ExprKind::kDecimalLit ||
+           lit->kind == ast::ExprKind::kMoneyLit || lit->kind == ast::ExprKind::kPercentLit) &&
+          ParseDecimalLiteral(lit->text, lit->kind == ast::ExprKind::kPercentLit, &v);
       if (is_lit) {
         if (neg) (void)Decimal::Neg(v, &v);
         if (have_prev && v <= prev) {
           sink_.Report(DiagKind::kTierOrder, entry.threshold->span,
-                       fmt::format("tier thresholds must strictly increase: {} follows {}", v.ToString(),
-                                   prev.ToString()));
+                       fmt::format("tier thresholds must strictly increase: {} follows {}",
+                                   v.ToString(), prev.ToString()));
         }
         prev = v;
         have_prev = true;
@@ -176,8 +181,9 @@ void Checker::CheckUnsupportedDecls() {
         sink_.Report(DiagKind::kNotSupported, d->name.span,
                      fmt::format("metric `{}`: metrics are not supported yet", d->name.text));
       } else if (d->kind == ast::DeclKind::kLeaderboard) {
-        sink_.Report(DiagKind::kNotSupported, d->name.span,
-                     fmt::format("leaderboard `{}`: leaderboards are not supported yet", d->name.text));
+        sink_.Report(
+            DiagKind::kNotSupported, d->name.span,
+            fmt::format("leaderboard `{}`: leaderboards are not supported yet", d->name.text));
       }
     }
   }

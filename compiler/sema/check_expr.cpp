@@ -60,13 +60,14 @@ Type Checker::Unify(const ast::Expr* at, Type a, Type b, const char* what) {
   if (a.IsError() || b.IsError()) return Type::Error();
   const bool opt = a.optional || b.optional;
   if (a.IsNumeric() && b.IsNumeric()) {
-    return Type::Of(a.kind == TypeKind::kInt && b.kind == TypeKind::kInt ? TypeKind::kInt
-                                                                           : TypeKind::kDecimal,
-                    opt);
+    return Type::Of(
+        a.kind == TypeKind::kInt && b.kind == TypeKind::kInt ? TypeKind::kInt : TypeKind::kDecimal,
+        opt);
   }
   if (a.kind == b.kind && a.index == b.index) return Type{a.kind, opt, a.index};
-  sink_.Report(DiagKind::kTypeMismatch, at->span,
-               fmt::format("{} have different types: `{}` and `{}`", what, TypeName(a), TypeName(b)));
+  sink_.Report(
+      DiagKind::kTypeMismatch, at->span,
+      fmt::format("{} have different types: `{}` and `{}`", what, TypeName(a), TypeName(b)));
   return Type::Error();
 }
 
@@ -101,8 +102,10 @@ Type Checker::CheckLiteral(const ast::Expr* e) {
       }
       return Type::Of(TypeKind::kMoney);
     }
-    case ExprKind::kTextLit: return Type::Of(TypeKind::kText);
-    case ExprKind::kBoolLit: return Type::Of(TypeKind::kBool);
+    case ExprKind::kTextLit:
+      return Type::Of(TypeKind::kText);
+    case ExprKind::kBoolLit:
+      return Type::Of(TypeKind::kBool);
     case ExprKind::kDateLit: {
       Date d;
       if (!Date::Parse(e->text, &d)) {
@@ -112,7 +115,8 @@ Type Checker::CheckLiteral(const ast::Expr* e) {
       }
       return Type::Of(TypeKind::kDate);
     }
-    default: return Type::Error();
+    default:
+      return Type::Error();
   }
 }
 
@@ -179,7 +183,8 @@ Type Checker::CheckField(const ast::Expr* e, const Env& env) {
     std::vector<std::string> pool;
     for (const FieldInfo& fi : rec.fields) pool.push_back(fi.name);
     sink_.Report(DiagKind::kUnknownName, e->name_span,
-                 fmt::format("record `{}` has no field `{}`", rec.name, e->text), Suggest(e->text, pool));
+                 fmt::format("record `{}` has no field `{}`", rec.name, e->text),
+                 Suggest(e->text, pool));
     return Type::Error();
   }
   p_.refs[e] = Ref{RefKind::kField, f, base.index};
@@ -200,14 +205,16 @@ Type Checker::CheckBinary(const ast::Expr* e, const Env& env) {
   const bool na = a.IsNumeric(), nb = b.IsNumeric();
   if (na && nb) {
     if (op == Op::kDiv) return Type::Of(TypeKind::kDecimal);
-    return Type::Of(ka == TypeKind::kInt && kb == TypeKind::kInt ? TypeKind::kInt : TypeKind::kDecimal);
+    return Type::Of(ka == TypeKind::kInt && kb == TypeKind::kInt ? TypeKind::kInt
+                                                                 : TypeKind::kDecimal);
   }
   const bool ma = ka == TypeKind::kMoney, mb = kb == TypeKind::kMoney;
   switch (op) {
     case Op::kAdd:
     case Op::kSub:
       if (ma && mb) return Type::Of(TypeKind::kMoney);
-      if (op == Op::kSub && ka == TypeKind::kDate && kb == TypeKind::kDate) return Type::Of(TypeKind::kInt);
+      if (op == Op::kSub && ka == TypeKind::kDate && kb == TypeKind::kDate)
+        return Type::Of(TypeKind::kInt);
       if ((ma && nb) || (na && mb)) {
         sink_.Report(DiagKind::kMoneyMisuse, e->name_span,
                      fmt::format("cannot {} `{}` and `{}`", op == Op::kAdd ? "add" : "subtract",
@@ -253,7 +260,8 @@ Type Checker::CheckCompare(const ast::Expr* e, const Env& env) {
   const Type a = CheckExpr(e->kids[0], env);
   const Type b = CheckExpr(e->kids[1], env);
   if (a.IsError() || b.IsError()) return Type::Of(TypeKind::kBool);
-  if (!RequirePresent(e->kids[0], a) || !RequirePresent(e->kids[1], b)) return Type::Of(TypeKind::kBool);
+  if (!RequirePresent(e->kids[0], a) || !RequirePresent(e->kids[1], b))
+    return Type::Of(TypeKind::kBool);
   if (!Comparable(a, b)) {
     sink_.Report(DiagKind::kTypeMismatch, e->name_span,
                  fmt::format("cannot compare `{}` with `{}`", TypeName(a), TypeName(b)),
@@ -263,7 +271,8 @@ Type Checker::CheckCompare(const ast::Expr* e, const Env& env) {
     return Type::Of(TypeKind::kBool);
   }
   const bool ordering = e->op != Op::kEq && e->op != Op::kNe;
-  if (ordering && (a.kind == TypeKind::kBool || a.kind == TypeKind::kEnum || a.kind == TypeKind::kRecord)) {
+  if (ordering &&
+      (a.kind == TypeKind::kBool || a.kind == TypeKind::kEnum || a.kind == TypeKind::kRecord)) {
     sink_.Report(DiagKind::kTypeMismatch, e->name_span,
                  fmt::format("`{}` values have no order; use `==` or `!=`", TypeName(a)));
   }
@@ -292,8 +301,9 @@ Type Checker::CheckIn(const ast::Expr* e, const Env& env) {
     if (t.IsError() || subject.IsError()) continue;
     RequirePresent(k, t);
     if (!Comparable(subject, t)) {
-      sink_.Report(DiagKind::kTypeMismatch, k->span,
-                   fmt::format("`{}` cannot be compared with `{}`", TypeName(t), TypeName(subject)));
+      sink_.Report(
+          DiagKind::kTypeMismatch, k->span,
+          fmt::format("`{}` cannot be compared with `{}`", TypeName(t), TypeName(subject)));
     }
   }
   if (e->kind == ExprKind::kInRange && !subject.IsError()) {
@@ -321,9 +331,11 @@ Type Checker::CheckCase(const ast::Expr* e, const Env& env) {
         const auto it = enum_members_.find(pat->text);
         if (it == enum_members_.end()) {
           std::vector<std::string> pool;
-          if (subject.kind == TypeKind::kEnum) pool = p_.enums[static_cast<size_t>(subject.index)].members;
+          if (subject.kind == TypeKind::kEnum)
+            pool = p_.enums[static_cast<size_t>(subject.index)].members;
           sink_.Report(DiagKind::kUnknownName, pat->span,
-                       fmt::format("`{}` is not an enum member", pat->text), Suggest(pat->text, pool));
+                       fmt::format("`{}` is not an enum member", pat->text),
+                       Suggest(pat->text, pool));
           continue;
         }
         pt = Type{TypeKind::kEnum, false, it->second.first};
@@ -337,8 +349,9 @@ Type Checker::CheckCase(const ast::Expr* e, const Env& env) {
         pt = Record(pat, CheckLiteral(pat));
       }
       if (!pt.IsError() && !subject.IsError() && !Comparable(pt.Required(), subject.Required())) {
-        sink_.Report(DiagKind::kTypeMismatch, pat->span,
-                     fmt::format("pattern of type `{}` cannot match `{}`", TypeName(pt), TypeName(subject)));
+        sink_.Report(
+            DiagKind::kTypeMismatch, pat->span,
+            fmt::format("pattern of type `{}` cannot match `{}`", TypeName(pt), TypeName(subject)));
       }
     }
     const Type bt = CheckExpr(arm.body, env);
@@ -350,7 +363,8 @@ Type Checker::CheckCase(const ast::Expr* e, const Env& env) {
       const EnumInfo& en = p_.enums[static_cast<size_t>(subject.index)];
       std::string missing;
       for (size_t i = 0; i < en.members.size(); ++i) {
-        if (!covered.count(static_cast<int>(i))) missing += (missing.empty() ? "`" : ", `") + en.members[i] + "`";
+        if (!covered.count(static_cast<int>(i)))
+          missing += (missing.empty() ? "`" : ", `") + en.members[i] + "`";
       }
       if (!missing.empty()) {
         sink_.Report(DiagKind::kNonExhaustiveCase, e->span,
@@ -376,15 +390,20 @@ Type Checker::CheckExpr(const ast::Expr* e, const Env& env) {
     case ExprKind::kBoolLit:
     case ExprKind::kDateLit:
       return Record(e, CheckLiteral(e));
-    case ExprKind::kName: return Record(e, CheckName(e, env));
-    case ExprKind::kField: return Record(e, CheckField(e, env));
-    case ExprKind::kCall: return Record(e, CheckCall(e, env));
-    case ExprKind::kMethod: return Record(e, CheckMethod(e, env));
+    case ExprKind::kName:
+      return Record(e, CheckName(e, env));
+    case ExprKind::kField:
+      return Record(e, CheckField(e, env));
+    case ExprKind::kCall:
+      return Record(e, CheckCall(e, env));
+    case ExprKind::kMethod:
+      return Record(e, CheckMethod(e, env));
     case ExprKind::kNeg: {
       const Type t = CheckExpr(e->kids[0], env);
       if (t.IsError() || !RequirePresent(e->kids[0], t)) return Record(e, Type::Error());
       if (!t.IsNumeric() && t.kind != TypeKind::kMoney) {
-        sink_.Report(DiagKind::kTypeMismatch, e->span, fmt::format("cannot negate `{}`", TypeName(t)));
+        sink_.Report(DiagKind::kTypeMismatch, e->span,
+                     fmt::format("cannot negate `{}`", TypeName(t)));
         return Record(e, Type::Error());
       }
       return Record(e, t);
@@ -397,8 +416,10 @@ Type Checker::CheckExpr(const ast::Expr* e, const Env& env) {
       Expect(e->kids[0], env, Type::Of(TypeKind::kBool), "each side of `and`/`or`");
       Expect(e->kids[1], env, Type::Of(TypeKind::kBool), "each side of `and`/`or`");
       return Record(e, Type::Of(TypeKind::kBool));
-    case ExprKind::kBinary: return Record(e, CheckBinary(e, env));
-    case ExprKind::kCompare: return Record(e, CheckCompare(e, env));
+    case ExprKind::kBinary:
+      return Record(e, CheckBinary(e, env));
+    case ExprKind::kCompare:
+      return Record(e, CheckCompare(e, env));
     case ExprKind::kInList:
     case ExprKind::kInRange:
     case ExprKind::kInPeriod:
@@ -420,11 +441,13 @@ Type Checker::CheckExpr(const ast::Expr* e, const Env& env) {
       const Type b = CheckExpr(e->kids[2], env);
       return Record(e, Unify(e, a, b, "the branches of `if`"));
     }
-    case ExprKind::kCase: return Record(e, CheckCase(e, env));
+    case ExprKind::kCase:
+      return Record(e, CheckCase(e, env));
     case ExprKind::kList:
       sink_.Report(DiagKind::kTypeMismatch, e->span, "a list can only follow `in` or `not in`");
       return Record(e, Type::Error());
-    case ExprKind::kError: return Record(e, Type::Error());
+    case ExprKind::kError:
+      return Record(e, Type::Error());
   }
   return Type::Error();
 }

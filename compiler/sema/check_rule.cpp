@@ -10,9 +10,10 @@ void Checker::CheckEffect(RuleInfo& rule, EffectInfo& eff, const Env& env) {
   const Type payee = CheckExpr(ae.payee, env);
   if (!payee.IsError()) {
     if (payee.kind != TypeKind::kRecord) {
-      sink_.Report(DiagKind::kPayeeNotKeyed, ae.payee->span,
-                   fmt::format("the payee must be a row of a keyed record, not `{}`", TypeName(payee)),
-                   "name a row, such as `s.partner`");
+      sink_.Report(
+          DiagKind::kPayeeNotKeyed, ae.payee->span,
+          fmt::format("the payee must be a row of a keyed record, not `{}`", TypeName(payee)),
+          "name a row, such as `s.partner`");
     } else {
       eff.payee_dataset = p_.records[static_cast<size_t>(payee.index)].dataset;
       if (eff.payee_dataset < 0) {
@@ -55,7 +56,8 @@ void Checker::CheckEffect(RuleInfo& rule, EffectInfo& eff, const Env& env) {
                                   ? fmt::format("write a money amount: `N {}`", p_.currency)
                                   : "");
     sink_.Report(DiagKind::kPayNotMoney, ae.amount->span,
-                 fmt::format("`{}` needs a `Money` amount, not `{}`", verb, TypeName(amount)), help);
+                 fmt::format("`{}` needs a `Money` amount, not `{}`", verb, TypeName(amount)),
+                 help);
   }
   (void)rule;
 }
@@ -77,15 +79,17 @@ void Checker::CheckRule(RuleInfo& rule) {
       const DataSetInfo& ds = p_.datasets[static_cast<size_t>(rule.source)];
       rule.period_rule = !ds.is_events;
       if (rule.period_rule && d.every == ast::PeriodUnit::kNone) {
-        sink_.Report(DiagKind::kPeriodRuleWithoutEvery, d.for_span,
-                     fmt::format("rule `{}` runs over table `{}`, so it needs `every month`, `every "
-                                 "quarter` or `every year`",
-                                 rule.name, ds.name),
-                     "a rule over a table runs at the close of each period");
+        sink_.Report(
+            DiagKind::kPeriodRuleWithoutEvery, d.for_span,
+            fmt::format("rule `{}` runs over table `{}`, so it needs `every month`, `every "
+                        "quarter` or `every year`",
+                        rule.name, ds.name),
+            "a rule over a table runs at the close of each period");
       } else if (rule.period_rule) {
-        sink_.Report(DiagKind::kNotSupported, d.for_span,
-                     fmt::format("rule `{}`: rules over tables (period rules) are not supported yet",
-                                 rule.name));
+        sink_.Report(
+            DiagKind::kNotSupported, d.for_span,
+            fmt::format("rule `{}`: rules over tables (period rules) are not supported yet",
+                        rule.name));
       } else if (d.at_start) {
         sink_.Report(DiagKind::kTypeMismatch, d.for_span,
                      "`at start` applies to rules over a table, not to event rules");
@@ -97,8 +101,9 @@ void Checker::CheckRule(RuleInfo& rule) {
     }
   }
   if (!d.var.text.empty() && Lookup(d.var.text) != nullptr) {
-    sink_.Report(DiagKind::kDuplicateName, d.var.span,
-                 fmt::format("`{}` is already a declared name; pick another variable name", d.var.text));
+    sink_.Report(
+        DiagKind::kDuplicateName, d.var.span,
+        fmt::format("`{}` is already a declared name; pick another variable name", d.var.text));
   }
   for (size_t i = 0; i < d.lets.size(); ++i) {
     const ast::RuleLet& l = d.lets[i];
@@ -124,7 +129,8 @@ void Checker::CheckRule(RuleInfo& rule) {
     if (!n) return;
     Date dt;
     if (!Date::Parse(n->text, &dt)) {
-      sink_.Report(DiagKind::kInvalidLiteral, n->span, fmt::format("`{}` is not a calendar date", n->text));
+      sink_.Report(DiagKind::kInvalidLiteral, n->span,
+                   fmt::format("`{}` is not a calendar date", n->text));
       return;
     }
     *out = dt;
@@ -132,13 +138,14 @@ void Checker::CheckRule(RuleInfo& rule) {
   date_of(d.effective_from, &rule.effective_from);
   date_of(d.effective_to, &rule.effective_to);
   if (rule.effective_from && rule.effective_to && *rule.effective_to < *rule.effective_from) {
-    sink_.Report(DiagKind::kInvalidLiteral, d.effective_span, "the `effective` range ends before it starts");
-  } else if (d.has_effective &&
-             ((rule.effective_from && *rule.effective_from > p_.period_to) ||
-              (rule.effective_to && *rule.effective_to < p_.period_from))) {
-    sink_.Report(DiagKind::kEffectiveOutsidePeriod, d.effective_span,
-                 fmt::format("rule `{}` is effective only outside the program period, so it never applies",
-                             rule.name));
+    sink_.Report(DiagKind::kInvalidLiteral, d.effective_span,
+                 "the `effective` range ends before it starts");
+  } else if (d.has_effective && ((rule.effective_from && *rule.effective_from > p_.period_to) ||
+                                 (rule.effective_to && *rule.effective_to < p_.period_from))) {
+    sink_.Report(
+        DiagKind::kEffectiveOutsidePeriod, d.effective_span,
+        fmt::format("rule `{}` is effective only outside the program period, so it never applies",
+                    rule.name));
   }
 }
 

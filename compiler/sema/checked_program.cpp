@@ -36,19 +36,44 @@ int CheckedProgram::ParamIndex(const std::string& name) const {
 std::string CheckedProgram::TypeName(const Type& t) const {
   std::string s;
   switch (t.kind) {
-    case TypeKind::kError: return "<error>";
-    case TypeKind::kInt: s = "Int"; break;
-    case TypeKind::kDecimal: s = "Decimal"; break;
-    case TypeKind::kMoney: s = "Money"; break;
-    case TypeKind::kBool: s = "Bool"; break;
-    case TypeKind::kText: s = "Text"; break;
-    case TypeKind::kDate: s = "Date"; break;
-    case TypeKind::kEnum: s = enums[static_cast<size_t>(t.index)].name; break;
-    case TypeKind::kRecord: s = records[static_cast<size_t>(t.index)].name; break;
-    case TypeKind::kList: s = "list"; break;
-    case TypeKind::kTiers: s = "tiers"; break;
-    case TypeKind::kFund: s = "fund"; break;
-    case TypeKind::kVoid: s = "nothing"; break;
+    case TypeKind::kError:
+      return "<error>";
+    case TypeKind::kInt:
+      s = "Int";
+      break;
+    case TypeKind::kDecimal:
+      s = "Decimal";
+      break;
+    case TypeKind::kMoney:
+      s = "Money";
+      break;
+    case TypeKind::kBool:
+      s = "Bool";
+      break;
+    case TypeKind::kText:
+      s = "Text";
+      break;
+    case TypeKind::kDate:
+      s = "Date";
+      break;
+    case TypeKind::kEnum:
+      s = enums[static_cast<size_t>(t.index)].name;
+      break;
+    case TypeKind::kRecord:
+      s = records[static_cast<size_t>(t.index)].name;
+      break;
+    case TypeKind::kList:
+      s = "list";
+      break;
+    case TypeKind::kTiers:
+      s = "tiers";
+      break;
+    case TypeKind::kFund:
+      s = "fund";
+      break;
+    case TypeKind::kVoid:
+      s = "nothing";
+      break;
   }
   return t.optional ? s + "?" : s;
 }

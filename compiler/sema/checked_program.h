@@ -93,7 +93,17 @@ struct RuleInfo {
 
 // What a name or call node refers to.
 enum class RefKind : unsigned char {
-  kNone, kRowVar, kRuleLet, kFnParam, kParam, kLet, kEnumMember, kFn, kBuiltin, kField, kTiers,
+  kNone,
+  kRowVar,
+  kRuleLet,
+  kFnParam,
+  kParam,
+  kLet,
+  kEnumMember,
+  kFn,
+  kBuiltin,
+  kField,
+  kTiers,
   kFund
 };
 

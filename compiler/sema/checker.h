@@ -54,7 +54,8 @@ class Checker {
   void CollectTypes();
   void CollectDataSets();
   [[nodiscard]] Type ResolveType(const ast::TypeRef& ref);
-  [[nodiscard]] std::string Suggest(const std::string& name, const std::vector<std::string>& pool) const;
+  [[nodiscard]] std::string Suggest(const std::string& name,
+                                    const std::vector<std::string>& pool) const;
   [[nodiscard]] std::vector<std::string> GlobalNames() const;
 
   // check_decl.cpp

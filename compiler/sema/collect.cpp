@@ -14,7 +14,8 @@ size_t EditDistance(const std::string& a, const std::string& b) {
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     }
     std::swap(prev, cur);
   }
@@ -64,8 +65,8 @@ void Checker::Declare(const std::string& name, Span span, Symbol sym) {
   sym.span = span;
   const auto [it, inserted] = globals_.emplace(name, sym);
   if (!inserted) {
-    const LineCol at = it->second.span.file ? it->second.span.file->Locate(it->second.span.begin)
-                                            : LineCol{};
+    const LineCol at =
+        it->second.span.file ? it->second.span.file->Locate(it->second.span.begin) : LineCol{};
     sink_.Report(DiagKind::kDuplicateName, span,
                  fmt::format("`{}` is already declared (at {}:{})", name,
                              it->second.span.file ? it->second.span.file->path() : "?", at.line),
@@ -77,8 +78,7 @@ void Checker::CollectProgram() {
   const auto programs = DeclsOf<ast::ProgramDecl>(p_, ast::DeclKind::kProgram);
   const SourceFile* main = p_.modules.empty() ? nullptr : p_.modules[0]->file();
   if (programs.empty()) {
-    sink_.Report(DiagKind::kProgramDecl, Span{main, 0, 0},
-                 "this file has no `program` declaration",
+    sink_.Report(DiagKind::kProgramDecl, Span{main, 0, 0}, "this file has no `program` declaration",
                  "add `program \"Title\" { currency USD  period 2026-01-01 .. 2026-12-31 }`");
     return;
   }
@@ -92,11 +92,12 @@ void Checker::CollectProgram() {
   }
   p_.title = pd.title;
   if (!pd.currency) {
-    sink_.Report(DiagKind::kProgramDecl, pd.span, "`program` needs a `currency` (e.g. `currency USD`)");
+    sink_.Report(DiagKind::kProgramDecl, pd.span,
+                 "`program` needs a `currency` (e.g. `currency USD`)");
   } else {
     p_.currency = pd.currency->text;
-    if (p_.currency.size() != 3 ||
-        !std::all_of(p_.currency.begin(), p_.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    if (p_.currency.size() != 3 || !std::all_of(p_.currency.begin(), p_.currency.end(),
+                                                [](char c) { return c >= 'A' && c <= 'Z'; })) {
       sink_.Report(DiagKind::kProgramDecl, pd.currency->span,
                    fmt::format("`{}` is not an ISO 4217 currency code", p_.currency),
                    "write three upper-case letters, e.g. `USD` or `EUR`");
@@ -204,16 +205,18 @@ void Checker::CollectTypes() {
     }
     info.key_field = info.FieldIndex(r->key.text);
     if (info.key_field < 0) {
-      sink_.Report(DiagKind::kRecordKey, r->key.span,
-                   fmt::format("record `{}` has no field `{}` to use as its key", info.name, r->key.text));
+      sink_.Report(
+          DiagKind::kRecordKey, r->key.span,
+          fmt::format("record `{}` has no field `{}` to use as its key", info.name, r->key.text));
       info.key_field = 0;
       if (info.fields.empty()) info.fields.push_back(FieldInfo{"<key>", Type::Of(TypeKind::kText)});
     } else {
       const Type kt = info.fields[static_cast<size_t>(info.key_field)].type;
-      if ((kt.kind != TypeKind::kText && kt.kind != TypeKind::kInt && !kt.IsError()) || kt.optional) {
+      if ((kt.kind != TypeKind::kText && kt.kind != TypeKind::kInt && !kt.IsError()) ||
+          kt.optional) {
         sink_.Report(DiagKind::kRecordKey, r->key.span,
-                     fmt::format("the key of `{}` must be a `Text` or `Int` field, not `{}`", info.name,
-                                 TypeName(kt)));
+                     fmt::format("the key of `{}` must be a `Text` or `Int` field, not `{}`",
+                                 info.name, TypeName(kt)));
       }
     }
   }
@@ -246,8 +249,8 @@ void Checker::CollectDataSets() {
           if (info.date_field < 0 ||
               rec.fields[static_cast<size_t>(info.date_field)].type != Type::Of(TypeKind::kDate)) {
             sink_.Report(DiagKind::kEventsWithoutDate, dd->span,
-                         fmt::format("events `{}` need a field `date: Date` in record `{}`", dd->name.text,
-                                     rec.name),
+                         fmt::format("events `{}` need a field `date: Date` in record `{}`",
+                                     dd->name.text, rec.name),
                          "every event is placed on the timeline by its date");
             info.date_field = -1;
           }

@@ -42,7 +42,8 @@ bool ParsePeriodLiteral(std::string_view text, Date* first, Date* last) {
     m_first = 3 * q - 2;
     m_last = 3 * q;
   } else {
-    if (text.size() != 7 || text[5] < '0' || text[5] > '9' || text[6] < '0' || text[6] > '9') return false;
+    if (text.size() != 7 || text[5] < '0' || text[5] > '9' || text[6] < '0' || text[6] > '9')
+      return false;
     m_first = m_last = (text[5] - '0') * 10 + (text[6] - '0');
     if (m_first < 1 || m_first > 12) return false;
   }

@@ -7,7 +7,19 @@
 namespace incant::sema {
 
 enum class TypeKind : unsigned char {
-  kError, kInt, kDecimal, kMoney, kBool, kText, kDate, kEnum, kRecord, kList, kTiers, kFund, kVoid
+  kError,
+  kInt,
+  kDecimal,
+  kMoney,
+  kBool,
+  kText,
+  kDate,
+  kEnum,
+  kRecord,
+  kList,
+  kTiers,
+  kFund,
+  kVoid
 };
 
 struct Type {
@@ -18,7 +30,9 @@ struct Type {
   [[nodiscard]] static Type Of(TypeKind k, bool opt = false) { return Type{k, opt, -1}; }
   [[nodiscard]] static Type Error() { return Type{}; }
   [[nodiscard]] bool IsError() const { return kind == TypeKind::kError; }
-  [[nodiscard]] bool IsNumeric() const { return kind == TypeKind::kInt || kind == TypeKind::kDecimal; }
+  [[nodiscard]] bool IsNumeric() const {
+    return kind == TypeKind::kInt || kind == TypeKind::kDecimal;
+  }
   [[nodiscard]] Type Required() const { return Type{kind, false, index}; }
   [[nodiscard]] Type Optional() const { return Type{kind, true, index}; }
   friend bool operator==(const Type& a, const Type& b) = default;

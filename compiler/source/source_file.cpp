@@ -69,8 +69,8 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
       }
       cp = (cp << 6) | (cc & 0x3FU);
     }
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                          (len == 4 && cp < 0x10000);
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
       *bad_offset = i;
       return false;

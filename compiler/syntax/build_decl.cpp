@@ -36,7 +36,8 @@ Span Builder::SpanOf(antlr4::Token* tok) const {
 
 Span Builder::SpanOf(antlr4::ParserRuleContext* ctx) const {
   Span s = SpanOf(ctx->getStart());
-  if (ctx->getStop() != nullptr && ctx->getStop()->getTokenIndex() >= ctx->getStart()->getTokenIndex()) {
+  if (ctx->getStop() != nullptr &&
+      ctx->getStop()->getTokenIndex() >= ctx->getStart()->getTokenIndex()) {
     s.end = std::max(s.end, SpanOf(ctx->getStop()).end);
   }
   return s;
@@ -64,10 +65,18 @@ std::string Builder::DecodeString(antlr4::Token* tok) {
     }
     const char c = raw[++i];
     switch (c) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
       default:
         sink_.Report(DiagKind::kInvalidLiteral,
                      Span{&file_, span.begin + static_cast<uint32_t>(i) - 1,
@@ -247,21 +256,28 @@ void Builder::BuildRule(P::RuleDeclContext* c) {
   for (P::RuleClauseContext* clause : c->ruleClause()) {
     const Span span = SpanOf(clause);
     Stage s = kEffect;
-    if (dynamic_cast<P::ForClauseContext*>(clause)) s = kFor;
-    else if (dynamic_cast<P::LetClauseContext*>(clause)) s = kLet;
-    else if (dynamic_cast<P::WhenClauseContext*>(clause)) s = kWhen;
-    else if (dynamic_cast<P::CapClauseContext*>(clause)) s = kCap;
-    else if (dynamic_cast<P::BudgetClauseContext*>(clause)) s = kBudget;
-    else if (dynamic_cast<P::EffectiveClauseContext*>(clause)) s = kEffective;
+    if (dynamic_cast<P::ForClauseContext*>(clause))
+      s = kFor;
+    else if (dynamic_cast<P::LetClauseContext*>(clause))
+      s = kLet;
+    else if (dynamic_cast<P::WhenClauseContext*>(clause))
+      s = kWhen;
+    else if (dynamic_cast<P::CapClauseContext*>(clause))
+      s = kCap;
+    else if (dynamic_cast<P::BudgetClauseContext*>(clause))
+      s = kBudget;
+    else if (dynamic_cast<P::EffectiveClauseContext*>(clause))
+      s = kEffective;
     if (stage < 0 && s != kFor) {
       sink_.Report(DiagKind::kClauseOrder, span,
                    fmt::format("rule `{}` must start with `for VAR in SOURCE`", d->name.text));
     } else if (s < stage) {
-      sink_.Report(DiagKind::kClauseOrder, span,
-                   fmt::format("`{}` cannot come after {} in rule `{}`", StageWord(s),
-                               stage == kEffect ? "an effect" : "`" + std::string(StageWord(stage)) + "`",
-                               d->name.text),
-                   "clauses go in this order: for, let, when, effects, cap, budget, effective");
+      sink_.Report(
+          DiagKind::kClauseOrder, span,
+          fmt::format("`{}` cannot come after {} in rule `{}`", StageWord(s),
+                      stage == kEffect ? "an effect" : "`" + std::string(StageWord(stage)) + "`",
+                      d->name.text),
+          "clauses go in this order: for, let, when, effects, cap, budget, effective");
     } else if (s != kLet && s != kEffect && seen[s]) {
       sink_.Report(DiagKind::kClauseOrder, span,
                    fmt::format("rule `{}` has more than one `{}`", d->name.text, StageWord(s)));
@@ -287,9 +303,9 @@ void Builder::BuildRule(P::RuleDeclContext* c) {
       d->effects.push_back(ast::Effect{ast::EffectKind::kAccrue, Path(a->payee), Expr(a->amount),
                                        NameOf(a->fund), "", span});
     } else if (auto* b = dynamic_cast<P::BadgeClauseContext*>(clause)) {
-      d->effects.push_back(ast::Effect{ast::EffectKind::kBadge, Path(b->payee), nullptr, std::nullopt,
-                                       b->STRING() ? DecodeString(b->STRING()->getSymbol()) : "",
-                                       span});
+      d->effects.push_back(
+          ast::Effect{ast::EffectKind::kBadge, Path(b->payee), nullptr, std::nullopt,
+                      b->STRING() ? DecodeString(b->STRING()->getSymbol()) : "", span});
     } else if (auto* pt = dynamic_cast<P::PointsClauseContext*>(clause)) {
       d->effects.push_back(ast::Effect{ast::EffectKind::kPoints, Path(pt->payee), Expr(pt->amount),
                                        std::nullopt, "", span});
@@ -319,7 +335,8 @@ ast::TestCell Builder::BuildTestLiteral(P::TestLiteralContext* ctx) {
   ast::TestCell cell;
   cell.span = SpanOf(ctx);
   const ast::Expr* lit = ctx->literal() ? Literal(ctx->literal()) : ErrorNode(cell.span);
-  cell.literal = ctx->getStart()->getText() == "-" ? Make(ast::ExprKind::kNeg, cell.span, {lit}) : lit;
+  cell.literal =
+      ctx->getStart()->getText() == "-" ? Make(ast::ExprKind::kNeg, cell.span, {lit}) : lit;
   return cell;
 }
 
@@ -347,15 +364,16 @@ void Builder::BuildTest(P::TestDeclContext* c) {
       table.name = NameOf(t->name());
       table.span = SpanOf(t);
       if (t->testHeader()) {
-        for (P::FieldNameContext* f : t->testHeader()->fieldName()) table.header.push_back(NameOf(f));
+        for (P::FieldNameContext* f : t->testHeader()->fieldName())
+          table.header.push_back(NameOf(f));
       }
       for (P::TestRowContext* r : t->testRow()) {
         std::vector<ast::TestCell> row;
         for (P::TestCellContext* cell : r->testCell()) row.push_back(BuildCell(cell));
         if (row.size() != table.header.size()) {
           sink_.Report(DiagKind::kTestTable, SpanOf(r),
-                       fmt::format("this row has {} cells but the header of `{}` has {}", row.size(),
-                                   table.name.text, table.header.size()),
+                       fmt::format("this row has {} cells but the header of `{}` has {}",
+                                   row.size(), table.name.text, table.header.size()),
                        "separate cells with `|`; write `_` for an absent value");
         }
         table.rows.push_back(std::move(row));

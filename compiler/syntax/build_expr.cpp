@@ -89,8 +89,8 @@ const ast::Expr* Builder::Cmp(P::CmpExprContext* ctx) {
   const auto tails = ctx->cmpTail();
   if (tails.empty()) return subject;
   if (tails.size() > 1) {
-    sink_.Report(DiagKind::kComparisonChain, SpanOf(tails[1]),
-                 "comparisons do not chain", "combine them with `and`: `a < b and b < c`");
+    sink_.Report(DiagKind::kComparisonChain, SpanOf(tails[1]), "comparisons do not chain",
+                 "combine them with `and`: `a < b and b < c`");
   }
   P::CmpTailContext* tail = tails[0];
   const Span span = subject->span.To(SpanOf(tail));
@@ -132,8 +132,8 @@ const ast::Expr* Builder::RangeEnd(P::RangeEndContext* ctx) {
   } else if (atom->expr()) {
     e = Expr(atom->expr());
   } else if (atom->IDENT()) {
-    ast::Expr* n = Make(atom->getStop()->getText() == ")" ? ExprKind::kCall : ExprKind::kName,
-                        SpanOf(atom));
+    ast::Expr* n =
+        Make(atom->getStop()->getText() == ")" ? ExprKind::kCall : ExprKind::kName, SpanOf(atom));
     n->text = atom->IDENT()->getText();
     n->name_span = SpanOf(atom->IDENT());
     if (n->kind == ExprKind::kCall && atom->args()) Args(atom->args(), &n->kids);

@@ -16,19 +16,32 @@ using P = IncantParser;
 
 std::string TokenWord(const antlr4::dfa::Vocabulary& vocab, size_t type) {
   switch (type) {
-    case antlr4::Token::EOF: return "end of file";
-    case P::IDENT: return "a name";
-    case P::TYPE_NAME: return "a type name";
-    case P::STRING: return "a string";
-    case P::INT: return "a number";
-    case P::DECIMAL: return "a decimal";
-    case P::PERCENT: return "a percentage";
-    case P::MONEY: return "a money amount";
-    case P::DATE: return "a date";
-    case P::MONTH_LIT: return "a month";
-    case P::QUARTER_LIT: return "a quarter";
-    case P::DOC_COMMENT: return "a `///` comment";
-    default: break;
+    case antlr4::Token::EOF:
+      return "end of file";
+    case P::IDENT:
+      return "a name";
+    case P::TYPE_NAME:
+      return "a type name";
+    case P::STRING:
+      return "a string";
+    case P::INT:
+      return "a number";
+    case P::DECIMAL:
+      return "a decimal";
+    case P::PERCENT:
+      return "a percentage";
+    case P::MONEY:
+      return "a money amount";
+    case P::DATE:
+      return "a date";
+    case P::MONTH_LIT:
+      return "a month";
+    case P::QUARTER_LIT:
+      return "a quarter";
+    case P::DOC_COMMENT:
+      return "a `///` comment";
+    default:
+      break;
   }
   std::string lit = vocab.getLiteralName(type);
   if (lit.size() >= 2 && lit.front() == '\'') return "`" + lit.substr(1, lit.size() - 2) + "`";
@@ -37,7 +50,12 @@ std::string TokenWord(const antlr4::dfa::Vocabulary& vocab, size_t type) {
 
 bool StartsExpression(size_t t) {
   switch (t) {
-    case P::IDENT: case P::INT: case P::DECIMAL: case P::PERCENT: case P::MONEY: case P::STRING:
+    case P::IDENT:
+    case P::INT:
+    case P::DECIMAL:
+    case P::PERCENT:
+    case P::MONEY:
+    case P::STRING:
     case P::DATE:
       return true;
     default:
@@ -55,11 +73,12 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& set,
   for (const ssize_t t : set.toList()) {
     const auto type = static_cast<size_t>(t);
     const std::string w = TokenWord(vocab, type);
-    const bool keyword_name = w.size() > 2 && w[0] == '`' && std::islower(static_cast<unsigned char>(w[1])) &&
+    const bool keyword_name = w.size() > 2 && w[0] == '`' &&
+                              std::islower(static_cast<unsigned char>(w[1])) &&
                               vocab.getSymbolicName(type).rfind("K_", 0) == 0;
-    if (expression && (StartsExpression(type) || keyword_name || w == "`(`" || w == "`[`" ||
-                       w == "`-`" || w == "`not`" || w == "`if`" || w == "`case`" ||
-                       w == "`true`" || w == "`false`")) {
+    if (expression &&
+        (StartsExpression(type) || keyword_name || w == "`(`" || w == "`[`" || w == "`-`" ||
+         w == "`not`" || w == "`if`" || w == "`case`" || w == "`true`" || w == "`false`")) {
       continue;
     }
     if (name && (type == P::IDENT || keyword_name)) continue;

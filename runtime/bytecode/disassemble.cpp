@@ -21,7 +21,8 @@ std::string Disassemble(const Program& p, const Function& f) {
   std::string out = fmt::format("function {} ({} registers)\n", f.name, f.num_regs);
   for (size_t pc = 0; pc < f.code.size(); ++pc) {
     const Instr& in = f.code[pc];
-    std::string line = fmt::format("  {:4}  {:<13} {:>5} {:>5} {:>5}", pc, OpName(in.op), in.a, in.b, in.c);
+    std::string line =
+        fmt::format("  {:4}  {:<13} {:>5} {:>5} {:>5}", pc, OpName(in.op), in.a, in.b, in.c);
     if (in.op == Op::kLoadK) line += "    ; " + ConstText(p, in.b);
     if (pc < f.locs.size() && f.locs[pc] < p.locs.size()) {
       const SourceLoc& l = p.locs[f.locs[pc]];
@@ -35,7 +36,8 @@ std::string Disassemble(const Program& p, const Function& f) {
 std::string Disassemble(const Program& p) {
   std::string out = fmt::format("program \"{}\" {} globals, {} constants\n", p.title, p.num_globals,
                                 p.constants.size());
-  for (size_t i = 0; i < p.texts.size(); ++i) out += fmt::format("  text {} = \"{}\"\n", i, p.texts[i]);
+  for (size_t i = 0; i < p.texts.size(); ++i)
+    out += fmt::format("  text {} = \"{}\"\n", i, p.texts[i]);
   out += Disassemble(p, p.init);
   for (const RuleDesc& r : p.rules) out += Disassemble(p, r.fn);
   return out;

@@ -37,9 +37,9 @@ struct FieldDesc {
   bool optional = false;
   int target = -1;  // enum index or referenced data set
   [[nodiscard]] ColumnKind column_kind() const {
-    return kind == FieldKind::kInt ? ColumnKind::kI64
+    return kind == FieldKind::kInt                                      ? ColumnKind::kI64
            : (kind == FieldKind::kDecimal || kind == FieldKind::kMoney) ? ColumnKind::kDec
-                                                                       : ColumnKind::kI32;
+                                                                        : ColumnKind::kI32;
   }
 };
 
@@ -62,7 +62,7 @@ enum class EffectKind : uint8_t { kPay, kAccrue, kPoints, kBadge };
 
 struct EffectDesc {
   EffectKind kind = EffectKind::kPay;
-  int fund = -1;           // `from` / `to`
+  int fund = -1;  // `from` / `to`
   int payee_dataset = -1;
   std::string badge;
 };
@@ -72,7 +72,7 @@ struct RuleDesc {
   int dataset = -1;
   PeriodUnit every = PeriodUnit::kProgram;
   std::vector<EffectDesc> effects;
-  int cap_global = -1;     // global slot holding the cap, or -1
+  int cap_global = -1;  // global slot holding the cap, or -1
   int budget_global = -1;
   std::optional<Date> effective_from, effective_to;
   Function fn;  // reg 0 holds the event's row

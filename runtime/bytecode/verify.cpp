@@ -7,12 +7,15 @@ namespace {
 
 std::string VerifyFunction(const Program& p, const Function& f, const RuleDesc* rule) {
   const size_t n = f.code.size();
-  if (n == 0 || f.code.back().op != Op::kReturn) return fmt::format("{}: does not end in Return", f.name);
+  if (n == 0 || f.code.back().op != Op::kReturn)
+    return fmt::format("{}: does not end in Return", f.name);
   if (f.locs.size() != n) return fmt::format("{}: location table size mismatch", f.name);
   for (size_t pc = 0; pc < n; ++pc) {
     const Instr& in = f.code[pc];
     auto reg = [&](uint16_t r) { return r < f.num_regs; };
-    auto bad = [&](const char* what) { return fmt::format("{}@{}: {} {} out of range", f.name, pc, OpName(in.op), what); };
+    auto bad = [&](const char* what) {
+      return fmt::format("{}@{}: {} {} out of range", f.name, pc, OpName(in.op), what);
+    };
     switch (in.op) {
       case Op::kLoadK:
         if (!reg(in.a) || in.b >= p.constants.size()) return bad("operand");
@@ -23,20 +26,26 @@ std::string VerifyFunction(const Program& p, const Function& f, const RuleDesc* 
       case Op::kStoreGlobal:
         if (in.a >= p.num_globals || !reg(in.b)) return bad("operand");
         break;
-      case Op::kFieldI32: case Op::kFieldI64: case Op::kFieldDec:
+      case Op::kFieldI32:
+      case Op::kFieldI64:
+      case Op::kFieldDec:
         if (!reg(in.a) || !reg(in.b) || in.c >= p.num_columns) return bad("operand");
         break;
       case Op::kJump:
         if (in.a >= n) return bad("jump target");
         break;
-      case Op::kJumpIfFalse: case Op::kJumpIfTrue: case Op::kJumpIfAbsent: case Op::kJumpIfPresent:
+      case Op::kJumpIfFalse:
+      case Op::kJumpIfTrue:
+      case Op::kJumpIfAbsent:
+      case Op::kJumpIfPresent:
         if (!reg(in.a) || in.b >= n) return bad("operand");
         break;
       case Op::kFundBalance:
         if (!reg(in.a) || !reg(in.b) || in.c >= p.funds.size()) return bad("operand");
         break;
       case Op::kEmit:
-        if (rule == nullptr || in.a >= rule->effects.size() || !reg(in.b) || !reg(in.c)) return bad("operand");
+        if (rule == nullptr || in.a >= rule->effects.size() || !reg(in.b) || !reg(in.c))
+          return bad("operand");
         break;
       case Op::kTextTest:
         if (!reg(in.a) || !reg(in.b) || in.b + 1 >= f.num_regs) return bad("operand");
@@ -44,7 +53,8 @@ std::string VerifyFunction(const Program& p, const Function& f, const RuleDesc* 
       case Op::kReturn:
         break;
       default:
-        if (!reg(in.a) || !reg(in.b) || (std::string_view(OpOperands(in.op)) == "a b c" && !reg(in.c))) {
+        if (!reg(in.a) || !reg(in.b) ||
+            (std::string_view(OpOperands(in.op)) == "a b c" && !reg(in.c))) {
           return bad("register");
         }
     }

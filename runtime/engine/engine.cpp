@@ -51,7 +51,8 @@ class Timeline final : public vm::Host {
   }
   std::string EventLabel(int ds, uint32_t row) const {
     return p_.datasets[static_cast<size_t>(ds)].name + ":" +
-           io::KeyText(p_.datasets[static_cast<size_t>(ds)], in_.data[static_cast<size_t>(ds)], row, in_.texts);
+           io::KeyText(p_.datasets[static_cast<size_t>(ds)], in_.data[static_cast<size_t>(ds)], row,
+                       in_.texts);
   }
   void RuntimeError(const bc::Function& f, const vm::Error& err, const std::string& where);
 
@@ -99,8 +100,9 @@ bool Timeline::Emit(int effect, Value payee, Value amount) {
   line.event_row = ev_.row;
   const int64_t slot = Slot(eff.payee_dataset, payee);
   if (eff.kind == bc::EffectKind::kBadge) {
-    const uint64_t key = (static_cast<uint64_t>(rule_) << 48) ^ (static_cast<uint64_t>(effect) << 40) ^
-                         (static_cast<uint64_t>(static_cast<uint32_t>(period_)) << 24) ^ static_cast<uint64_t>(slot);
+    const uint64_t key =
+        (static_cast<uint64_t>(rule_) << 48) ^ (static_cast<uint64_t>(effect) << 40) ^
+        (static_cast<uint64_t>(static_cast<uint32_t>(period_)) << 24) ^ static_cast<uint64_t>(slot);
     if (!badges_.insert(key).second) return true;
     line.is_int = true;
     line.note = Note::kBadge;
@@ -123,7 +125,8 @@ bool Timeline::Emit(int effect, Value payee, Value amount) {
           st.cap_used[s] = Decimal();
         }
         Decimal left;
-        (void)Decimal::Sub(globals_[static_cast<size_t>(rule.cap_global)].AsDec(), st.cap_used[s], &left);
+        (void)Decimal::Sub(globals_[static_cast<size_t>(rule.cap_global)].AsDec(), st.cap_used[s],
+                           &left);
         if (left.IsNegative()) left = Decimal();
         if (v > left) {
           v = left;
@@ -157,7 +160,8 @@ bool Timeline::Emit(int effect, Value payee, Value amount) {
       }
       if (Decimal::Add(st.cap_used[s], v, &st.cap_used[s]) != ArithStatus::kOk) return false;
     }
-    if (rule.budget_global >= 0 && Decimal::Sub(st.budget_left, v, &st.budget_left) != ArithStatus::kOk) {
+    if (rule.budget_global >= 0 &&
+        Decimal::Sub(st.budget_left, v, &st.budget_left) != ArithStatus::kOk) {
       return false;
     }
     if (eff.fund >= 0) {
@@ -177,7 +181,9 @@ bool Timeline::Emit(int effect, Value payee, Value amount) {
   ++report_.ledger_lines;
   if (ledger_.is_open()) {
     const bc::DataSetDesc& pd = p_.datasets[static_cast<size_t>(eff.payee_dataset)];
-    ledger_.Write(line, io::KeyText(pd, in_.data[static_cast<size_t>(eff.payee_dataset)], line.payee_row, in_.texts),
+    ledger_.Write(line,
+                  io::KeyText(pd, in_.data[static_cast<size_t>(eff.payee_dataset)], line.payee_row,
+                              in_.texts),
                   EventLabel(ev_.dataset, ev_.row), p_);
   }
   return true;
@@ -205,7 +211,8 @@ bool Timeline::Run(std::vector<Value> globals_in) {
       st.cap_used.assign(static_cast<size_t>(slots_), Decimal());
       st.cap_period.assign(static_cast<size_t>(slots_), -1);
     }
-    if (p_.rules[i].budget_global >= 0) st.budget_left = globals_[static_cast<size_t>(p_.rules[i].budget_global)].AsDec();
+    if (p_.rules[i].budget_global >= 0)
+      st.budget_left = globals_[static_cast<size_t>(p_.rules[i].budget_global)].AsDec();
   }
   funds_.resize(p_.funds.size());
 
@@ -228,7 +235,8 @@ bool Timeline::Run(std::vector<Value> globals_in) {
     const bc::DataSetDesc& desc = p_.datasets[a.dataset];
     const io::ColumnData& key = in_.data[a.dataset].columns[static_cast<size_t>(desc.key_field)];
     if (key.kind == bc::ColumnKind::kI64) return key.i64[a.row] < key.i64[b.row];
-    return in_.texts.Get(static_cast<uint32_t>(key.i32[a.row])) < in_.texts.Get(static_cast<uint32_t>(key.i32[b.row]));
+    return in_.texts.Get(static_cast<uint32_t>(key.i32[a.row])) <
+           in_.texts.Get(static_cast<uint32_t>(key.i32[b.row]));
   };
   std::sort(events.begin(), events.end(), [&](const Event& a, const Event& b) {
     if (a.date != b.date) return a.date < b.date;
@@ -272,7 +280,8 @@ bool Timeline::Run(std::vector<Value> globals_in) {
       const vm::Outcome out = vm::Run(rule.fn, r, ctx, &err);
       if (out != vm::Outcome::kOk) {
         if (out == vm::Outcome::kStopped) err.message = "arithmetic overflow in a running total";
-        RuntimeError(rule.fn, err, fmt::format("rule `{}` (event {})", rule.name, EventLabel(e.dataset, e.row)));
+        RuntimeError(rule.fn, err,
+                     fmt::format("rule `{}` (event {})", rule.name, EventLabel(e.dataset, e.row)));
         return false;
       }
     }
@@ -280,9 +289,9 @@ bool Timeline::Run(std::vector<Value> globals_in) {
   for (size_t i = 0; i < p_.rules.size(); ++i) {
     const RuleState& st = rules_[i];
     const bool points_only = !st.has_money && st.points_total != 0;
-    report_.rules.push_back(RuleSummary{p_.rules[i].name, st.lines, st.payees,
-                                        points_only ? std::to_string(st.points_total)
-                                                    : st.money_total.ToFixed(p_.minor_digits)});
+    report_.rules.push_back(RuleSummary{
+        p_.rules[i].name, st.lines, st.payees,
+        points_only ? std::to_string(st.points_total) : st.money_total.ToFixed(p_.minor_digits)});
   }
   return true;
 }
@@ -313,7 +322,8 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
         const bc::SourceLoc& l = p.locs[p.init.locs[err.pc]];
         loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
       }
-      report.errors.push_back(fmt::format("{}runtime error: {} in a param, let, cap or budget", loc, err.message));
+      report.errors.push_back(
+          fmt::format("{}runtime error: {} in a param, let, cap or budget", loc, err.message));
       report.exit_code = kRuntimeError;
       return report;
     }

@@ -13,7 +13,7 @@ namespace incant::engine {
 struct RunOptions {
   std::vector<std::pair<std::string, std::string>> inputs;  // NAME=PATH
   std::vector<std::pair<std::string, std::string>> sets;    // --set P=V
-  std::string out;     // ledger path ("" = none)
+  std::string out;                                          // ledger path ("" = none)
   std::string reject;  // --reject path ("" = fail on bad input)
 };
 
@@ -29,7 +29,7 @@ struct RuleSummary {
 
 struct RunReport {
   int exit_code = kOk;
-  std::vector<std::string> errors;    // printed to stderr by the CLI
+  std::vector<std::string> errors;  // printed to stderr by the CLI
   std::vector<std::string> warnings;
   std::vector<RuleSummary> rules;
   uint64_t events = 0;

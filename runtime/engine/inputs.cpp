@@ -86,9 +86,10 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
     if (ds < 0) {
       std::string names;
       for (const bc::DataSetDesc& d : p.datasets) names += (names.empty() ? "" : ", ") + d.name;
-      report->errors.push_back(fmt::format("--input {}: the program has no table or events named `{}` "
-                                           "(it has: {})",
-                                           name, name, names));
+      report->errors.push_back(
+          fmt::format("--input {}: the program has no table or events named `{}` "
+                      "(it has: {})",
+                      name, name, names));
       ok = false;
       continue;
     }
@@ -105,7 +106,8 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
       continue;
     }
     if (ext != ".csv") {
-      report->errors.push_back(fmt::format("{}: unknown input format `{}` (expected .csv)", path, ext));
+      report->errors.push_back(
+          fmt::format("{}: unknown input format `{}` (expected .csv)", path, ext));
       ok = false;
       continue;
     }
@@ -121,9 +123,9 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
   }
   for (size_t i = 0; i < p.datasets.size(); ++i) {
     if (!given[i]) {
-      report->errors.push_back(fmt::format("missing input: give `--input {}=PATH.csv` for {} `{}`",
-                                           p.datasets[i].name,
-                                           p.datasets[i].is_events ? "events" : "table", p.datasets[i].name));
+      report->errors.push_back(
+          fmt::format("missing input: give `--input {}=PATH.csv` for {} `{}`", p.datasets[i].name,
+                      p.datasets[i].is_events ? "events" : "table", p.datasets[i].name));
       ok = false;
     }
   }
@@ -139,7 +141,8 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
       if (fd.kind != bc::FieldKind::kRef) continue;
       const bc::DataSetDesc& tdesc = p.datasets[static_cast<size_t>(fd.target)];
       const io::DataSet& target = in->data[static_cast<size_t>(fd.target)];
-      const bool int_key = tdesc.fields[static_cast<size_t>(tdesc.key_field)].kind == bc::FieldKind::kInt;
+      const bool int_key =
+          tdesc.fields[static_cast<size_t>(tdesc.key_field)].kind == bc::FieldKind::kInt;
       std::vector<int32_t>& col = d.columns[f].i32;
       for (size_t r = 0; r < d.rows; ++r) {
         if (col[r] == vm::kAbsentI32) continue;
@@ -149,9 +152,11 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
           int64_t k = 0;
           const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), k);
           if (ec == std::errc() && ptr == key.data() + key.size()) {
-            if (auto it = target.int_keys.find(k); it != target.int_keys.end()) row = static_cast<int32_t>(it->second);
+            if (auto it = target.int_keys.find(k); it != target.int_keys.end())
+              row = static_cast<int32_t>(it->second);
           }
-        } else if (auto it = target.text_keys.find(static_cast<uint32_t>(col[r])); it != target.text_keys.end()) {
+        } else if (auto it = target.text_keys.find(static_cast<uint32_t>(col[r]));
+                   it != target.text_keys.end()) {
           row = static_cast<int32_t>(it->second);
         }
         if (row < 0) {
@@ -201,7 +206,8 @@ bool ApplySets(const bc::Program& p, const RunOptions& options, TextPool& texts,
         bool percent = false;
         if (prm->kind == bc::FieldKind::kMoney) {
           const std::string suffix = " " + p.currency;
-          if (text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          if (text.size() > suffix.size() &&
+              text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
             text.resize(text.size() - suffix.size());
           }
         } else if (!text.empty() && text.back() == '%') {
@@ -240,7 +246,8 @@ bool ApplySets(const bc::Program& p, const RunOptions& options, TextPool& texts,
         break;
     }
     if (!ok) {
-      report->errors.push_back(fmt::format("--set {}={}: not a valid value for this param", name, raw));
+      report->errors.push_back(
+          fmt::format("--set {}={}: not a valid value for this param", name, raw));
       return false;
     }
     (*globals)[static_cast<size_t>(prm->global)] = v;

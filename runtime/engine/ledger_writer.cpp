@@ -47,8 +47,9 @@ void LedgerWriter::Write(const LedgerLine& l, const std::string& key, const std:
   const bc::RuleDesc& rule = program.rules[l.rule];
   const bc::EffectDesc& eff = rule.effects[l.effect];
   static const char* kKinds[] = {"pay", "accrue", "points", "badge"};
-  fmt::format_to(std::back_inserter(buf_), "{},{},{},{},{},", ++seq_, Date::FromDays(l.date).ToString(),
-                 PeriodLabel(rule.every, l.period), rule.name, kKinds[static_cast<int>(eff.kind)]);
+  fmt::format_to(std::back_inserter(buf_), "{},{},{},{},{},", ++seq_,
+                 Date::FromDays(l.date).ToString(), PeriodLabel(rule.every, l.period), rule.name,
+                 kKinds[static_cast<int>(eff.kind)]);
   AppendCsvField(buf_, key);
   buf_ += ',';
   AppendCsvField(buf_, event);
@@ -62,11 +63,20 @@ void LedgerWriter::Write(const LedgerLine& l, const std::string& key, const std:
     buf_ += ',';
   }
   switch (l.note) {
-    case Note::kNone: break;
-    case Note::kCap: buf_ += "cap"; break;
-    case Note::kBudget: buf_ += "budget"; break;
-    case Note::kFund: AppendCsvField(buf_, "fund " + program.funds[static_cast<size_t>(eff.fund)]); break;
-    case Note::kBadge: AppendCsvField(buf_, eff.badge); break;
+    case Note::kNone:
+      break;
+    case Note::kCap:
+      buf_ += "cap";
+      break;
+    case Note::kBudget:
+      buf_ += "budget";
+      break;
+    case Note::kFund:
+      AppendCsvField(buf_, "fund " + program.funds[static_cast<size_t>(eff.fund)]);
+      break;
+    case Note::kBadge:
+      AppendCsvField(buf_, eff.badge);
+      break;
   }
   buf_ += '\n';
   if (buf_.size() > (1U << 20)) Flush();

@@ -23,12 +23,18 @@ bool ReadFile(const std::string& path, std::string* out) {
 
 const char* KindWord(bc::FieldKind k) {
   switch (k) {
-    case bc::FieldKind::kInt: return "an Int";
-    case bc::FieldKind::kDecimal: return "a Decimal (plain decimal like 0.25)";
-    case bc::FieldKind::kMoney: return "a Money amount (plain decimal like 1500.00)";
-    case bc::FieldKind::kBool: return "true or false";
-    case bc::FieldKind::kDate: return "a date (YYYY-MM-DD)";
-    default: return "a value";
+    case bc::FieldKind::kInt:
+      return "an Int";
+    case bc::FieldKind::kDecimal:
+      return "a Decimal (plain decimal like 0.25)";
+    case bc::FieldKind::kMoney:
+      return "a Money amount (plain decimal like 1500.00)";
+    case bc::FieldKind::kBool:
+      return "true or false";
+    case bc::FieldKind::kDate:
+      return "a date (YYYY-MM-DD)";
+    default:
+      return "a value";
   }
 }
 
@@ -94,7 +100,8 @@ bool SplitCsv(std::string_view text, std::vector<CsvRecord>* out, uint32_t* bad_
         while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"') {
             *bad_line = line;
-            *problem = "a quote inside an unquoted field (quote the whole field and double the quote)";
+            *problem =
+                "a quote inside an unquoted field (quote the whole field and double the quote)";
             return false;
           }
           ++i;
@@ -221,7 +228,8 @@ bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, T
       std::string message;
       switch (fd.kind) {
         case bc::FieldKind::kInt:
-          if (!ParseInt(s, &cell.i64)) message = fmt::format("'{}' is not {}", s, KindWord(fd.kind));
+          if (!ParseInt(s, &cell.i64))
+            message = fmt::format("'{}' is not {}", s, KindWord(fd.kind));
           break;
         case bc::FieldKind::kDecimal:
         case bc::FieldKind::kMoney: {
@@ -289,9 +297,11 @@ bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, T
       if (dup) first_line = out->lines[it->second];
     }
     if (dup) {
-      if (!bad(key_desc.name, fmt::format("duplicate key '{}' (first on line {})",
-                                          rec.fields[static_cast<size_t>(field_col[static_cast<size_t>(desc.key_field)])],
-                                          first_line))) {
+      if (!bad(key_desc.name,
+               fmt::format(
+                   "duplicate key '{}' (first on line {})",
+                   rec.fields[static_cast<size_t>(field_col[static_cast<size_t>(desc.key_field)])],
+                   first_line))) {
         return false;
       }
       continue;
@@ -299,9 +309,15 @@ bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, T
     for (size_t f = 0; f < desc.fields.size(); ++f) {
       ColumnData& col = out->columns[f];
       switch (col.kind) {
-        case bc::ColumnKind::kI32: col.i32.push_back(cells[f].i32); break;
-        case bc::ColumnKind::kI64: col.i64.push_back(cells[f].i64); break;
-        case bc::ColumnKind::kDec: col.dec.push_back(cells[f].dec); break;
+        case bc::ColumnKind::kI32:
+          col.i32.push_back(cells[f].i32);
+          break;
+        case bc::ColumnKind::kI64:
+          col.i64.push_back(cells[f].i64);
+          break;
+        case bc::ColumnKind::kDec:
+          col.dec.push_back(cells[f].dec);
+          break;
       }
     }
     out->lines.push_back(rec.line);

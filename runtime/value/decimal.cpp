@@ -22,9 +22,12 @@ uint128 Magnitude(int128 v) { return v < 0 ? -static_cast<uint128>(v) : static_c
 bool RoundUp(uint128 q, uint128 rem, uint128 divisor, Rounding mode) {
   if (rem == 0) return false;
   switch (mode) {
-    case Rounding::kDown: return false;
-    case Rounding::kUp: return true;
-    case Rounding::kHalfUp: return rem >= divisor - rem;
+    case Rounding::kDown:
+      return false;
+    case Rounding::kUp:
+      return true;
+    case Rounding::kHalfUp:
+      return rem >= divisor - rem;
     case Rounding::kHalfEven: {
       const uint128 other = divisor - rem;
       return rem > other || (rem == other && (q & 1U) != 0);

@@ -29,7 +29,8 @@ class Decimal {
   // Parses `-12`, `1500.00`, `1_000.5` (underscores between digits only when
   // allow_underscores). Fails on anything else, more than 12 fractional digits
   // or a magnitude of 10^24 or more.
-  [[nodiscard]] static bool Parse(std::string_view text, Decimal* out, bool allow_underscores = false);
+  [[nodiscard]] static bool Parse(std::string_view text, Decimal* out,
+                                  bool allow_underscores = false);
 
   [[nodiscard]] constexpr int128 raw() const { return raw_; }
   [[nodiscard]] constexpr bool IsZero() const { return raw_ == 0; }

@@ -7,10 +7,14 @@ namespace incant {
 int PeriodIndex(PeriodUnit unit, Date d) {
   const CivilDate c = d.ToCivil();
   switch (unit) {
-    case PeriodUnit::kProgram: return 0;
-    case PeriodUnit::kMonth: return c.year * 12 + (c.month - 1);
-    case PeriodUnit::kQuarter: return c.year * 4 + (c.month - 1) / 3;
-    case PeriodUnit::kYear: return c.year;
+    case PeriodUnit::kProgram:
+      return 0;
+    case PeriodUnit::kMonth:
+      return c.year * 12 + (c.month - 1);
+    case PeriodUnit::kQuarter:
+      return c.year * 4 + (c.month - 1) / 3;
+    case PeriodUnit::kYear:
+      return c.year;
   }
   return 0;
 }
@@ -18,10 +22,17 @@ int PeriodIndex(PeriodUnit unit, Date d) {
 std::string PeriodLabel(PeriodUnit unit, int index) {
   char buf[16];
   switch (unit) {
-    case PeriodUnit::kProgram: return "program";
-    case PeriodUnit::kMonth: std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1); break;
-    case PeriodUnit::kQuarter: std::snprintf(buf, sizeof buf, "%04d-Q%d", index / 4, index % 4 + 1); break;
-    case PeriodUnit::kYear: std::snprintf(buf, sizeof buf, "%04d", index); break;
+    case PeriodUnit::kProgram:
+      return "program";
+    case PeriodUnit::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1);
+      break;
+    case PeriodUnit::kQuarter:
+      std::snprintf(buf, sizeof buf, "%04d-Q%d", index / 4, index % 4 + 1);
+      break;
+    case PeriodUnit::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", index);
+      break;
   }
   return buf;
 }

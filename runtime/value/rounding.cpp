@@ -1,4 +1,5 @@
 #include "runtime/value/rounding.h"
+
 #include "runtime/value/status.h"
 
 namespace incant {
@@ -13,19 +14,26 @@ std::optional<Rounding> ParseRounding(std::string_view name) {
 
 std::string_view RoundingName(Rounding mode) {
   switch (mode) {
-    case Rounding::kHalfUp: return "half_up";
-    case Rounding::kHalfEven: return "half_even";
-    case Rounding::kDown: return "down";
-    case Rounding::kUp: return "up";
+    case Rounding::kHalfUp:
+      return "half_up";
+    case Rounding::kHalfEven:
+      return "half_even";
+    case Rounding::kDown:
+      return "down";
+    case Rounding::kUp:
+      return "up";
   }
   return "half_up";
 }
 
 const char* ArithStatusMessage(ArithStatus status) {
   switch (status) {
-    case ArithStatus::kOk: return "ok";
-    case ArithStatus::kOverflow: return "arithmetic overflow";
-    case ArithStatus::kDivisionByZero: return "division by zero";
+    case ArithStatus::kOk:
+      return "ok";
+    case ArithStatus::kOverflow:
+      return "arithmetic overflow";
+    case ArithStatus::kDivisionByZero:
+      return "division by zero";
   }
   return "arithmetic error";
 }

@@ -52,22 +52,32 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
     err->pc = static_cast<uint32_t>(pc);
     return Outcome::kError;
   };
-#define ARITH(call)                                                \
-  do {                                                             \
-    const ArithStatus st_ = (call);                                \
+#define ARITH(call)                                                    \
+  do {                                                                 \
+    const ArithStatus st_ = (call);                                    \
     if (st_ != ArithStatus::kOk) return fail(ArithStatusMessage(st_)); \
   } while (0)
   for (;; ++pc) {
     const bc::Instr& in = code[pc];
     Value& a = r[in.a];
     switch (in.op) {
-      case Op::kLoadK: a = k[in.b]; break;
-      case Op::kMove: a = r[in.b]; break;
-      case Op::kLoadGlobal: a = ctx.globals[in.b]; break;
-      case Op::kStoreGlobal: ctx.globals[in.a] = r[in.b]; break;
+      case Op::kLoadK:
+        a = k[in.b];
+        break;
+      case Op::kMove:
+        a = r[in.b];
+        break;
+      case Op::kLoadGlobal:
+        a = ctx.globals[in.b];
+        break;
+      case Op::kStoreGlobal:
+        ctx.globals[in.a] = r[in.b];
+        break;
       case Op::kFieldI32:
       case Op::kFieldI64:
-      case Op::kFieldDec: a = LoadCell(ctx.columns[in.c], static_cast<int64_t>(r[in.b].raw)); break;
+      case Op::kFieldDec:
+        a = LoadCell(ctx.columns[in.c], static_cast<int64_t>(r[in.b].raw));
+        break;
       case Op::kAddInt: {
         int64_t out = 0;
         ARITH(AddInt(r[in.b].AsInt(), r[in.c].AsInt(), &out));
@@ -92,7 +102,9 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
         a = Value::Int(out);
         break;
       }
-      case Op::kIntToDec: a = Value::Dec(Decimal::FromInt(r[in.b].AsInt())); break;
+      case Op::kIntToDec:
+        a = Value::Dec(Decimal::FromInt(r[in.b].AsInt()));
+        break;
       case Op::kAddDec: {
         Decimal out;
         ARITH(Decimal::Add(r[in.b].AsDec(), r[in.c].AsDec(), &out));
@@ -117,12 +129,24 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
         a = Value::Dec(out);
         break;
       }
-      case Op::kNegDec: a = Value{-r[in.b].raw}; break;
-      case Op::kSubDate: a = Value::Int(int64_t{r[in.b].AsI32()} - r[in.c].AsI32()); break;
-      case Op::kEq: a = Value::Bool(r[in.b].raw == r[in.c].raw); break;
-      case Op::kNe: a = Value::Bool(r[in.b].raw != r[in.c].raw); break;
-      case Op::kLt: a = Value::Bool(r[in.b].raw < r[in.c].raw); break;
-      case Op::kLe: a = Value::Bool(r[in.b].raw <= r[in.c].raw); break;
+      case Op::kNegDec:
+        a = Value{-r[in.b].raw};
+        break;
+      case Op::kSubDate:
+        a = Value::Int(int64_t{r[in.b].AsI32()} - r[in.c].AsI32());
+        break;
+      case Op::kEq:
+        a = Value::Bool(r[in.b].raw == r[in.c].raw);
+        break;
+      case Op::kNe:
+        a = Value::Bool(r[in.b].raw != r[in.c].raw);
+        break;
+      case Op::kLt:
+        a = Value::Bool(r[in.b].raw < r[in.c].raw);
+        break;
+      case Op::kLe:
+        a = Value::Bool(r[in.b].raw <= r[in.c].raw);
+        break;
       case Op::kLtText:
         a = Value::Bool(ctx.texts->Get(static_cast<uint32_t>(r[in.b].raw)) <
                         ctx.texts->Get(static_cast<uint32_t>(r[in.c].raw)));
@@ -131,8 +155,12 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
         a = Value::Bool(ctx.texts->Get(static_cast<uint32_t>(r[in.b].raw)) <=
                         ctx.texts->Get(static_cast<uint32_t>(r[in.c].raw)));
         break;
-      case Op::kNot: a = Value::Bool(!r[in.b].AsBool()); break;
-      case Op::kJump: pc = in.a - 1U; break;
+      case Op::kNot:
+        a = Value::Bool(!r[in.b].AsBool());
+        break;
+      case Op::kJump:
+        pc = in.a - 1U;
+        break;
       case Op::kJumpIfFalse:
         if (!a.AsBool()) pc = in.b - 1U;
         break;
@@ -145,16 +173,24 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
       case Op::kJumpIfPresent:
         if (!a.IsAbsent()) pc = in.b - 1U;
         break;
-      case Op::kIsPresent: a = Value::Bool(!r[in.b].IsAbsent()); break;
-      case Op::kMin: a = r[in.c].raw < r[in.b].raw ? r[in.c] : r[in.b]; break;
-      case Op::kMax: a = r[in.c].raw > r[in.b].raw ? r[in.c] : r[in.b]; break;
+      case Op::kIsPresent:
+        a = Value::Bool(!r[in.b].IsAbsent());
+        break;
+      case Op::kMin:
+        a = r[in.c].raw < r[in.b].raw ? r[in.c] : r[in.b];
+        break;
+      case Op::kMax:
+        a = r[in.c].raw > r[in.b].raw ? r[in.c] : r[in.b];
+        break;
       case Op::kAbsInt: {
         int64_t out = r[in.b].AsInt();
         if (out < 0) ARITH(NegInt(out, &out));
         a = Value::Int(out);
         break;
       }
-      case Op::kAbsDec: a = Value{r[in.b].raw < 0 ? -r[in.b].raw : r[in.b].raw}; break;
+      case Op::kAbsDec:
+        a = Value{r[in.b].raw < 0 ? -r[in.b].raw : r[in.b].raw};
+        break;
       case Op::kRoundDec: {
         const int64_t digits = r[in.c].AsInt();
         if (digits < 0 || digits > Decimal::kScale) return fail("round() digits must be 0..12");
@@ -173,8 +209,12 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
         a = Value::Int(out);
         break;
       }
-      case Op::kFloorDec: a = Value::Dec(r[in.b].AsDec().Floor()); break;
-      case Op::kCeilDec: a = Value::Dec(r[in.b].AsDec().Ceil()); break;
+      case Op::kFloorDec:
+        a = Value::Dec(r[in.b].AsDec().Floor());
+        break;
+      case Op::kCeilDec:
+        a = Value::Dec(r[in.b].AsDec().Ceil());
+        break;
       case Op::kDatePart: {
         const CivilDate c = r[in.b].AsDate().ToCivil();
         const int parts[4] = {c.year, (c.month - 1) / 3 + 1, c.month, c.day};
@@ -210,11 +250,14 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
         a = Value::Bool(res);
         break;
       }
-      case Op::kFundBalance: a = ctx.host->FundBalance(in.c, r[in.b]); break;
+      case Op::kFundBalance:
+        a = ctx.host->FundBalance(in.c, r[in.b]);
+        break;
       case Op::kEmit:
         if (!ctx.host->Emit(in.a, r[in.b], r[in.c])) return Outcome::kStopped;
         break;
-      case Op::kReturn: return Outcome::kOk;
+      case Op::kReturn:
+        return Outcome::kOk;
     }
   }
 #undef ARITH

@@ -1,11 +1,12 @@
 // Front end through lowering, in process: diagnostics at exact positions, and
 // the VM computing exact values from compiled bytecode.
+#include "compiler/driver/compile.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 
-#include "compiler/driver/compile.h"
 #include "runtime/vm/vm.h"
 
 namespace incant {
@@ -23,7 +24,8 @@ table ps: P
 
 std::string WriteTemp(const std::string& body) {
   static int n = 0;
-  const std::string path = ::testing::TempDir() + "/compile_test_" + std::to_string(n++) + ".incant";
+  const std::string path =
+      ::testing::TempDir() + "/compile_test_" + std::to_string(n++) + ".incant";
   std::ofstream(path) << kHead << body;
   return path;
 }

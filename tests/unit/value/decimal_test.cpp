@@ -83,9 +83,7 @@ struct RoundCase {
   const char* out;
 };
 
-void PrintTo(const RoundCase& c, std::ostream* os) {
-  *os << c.in << "/" << RoundingName(c.mode);
-}
+void PrintTo(const RoundCase& c, std::ostream* os) { *os << c.in << "/" << RoundingName(c.mode); }
 
 class DecimalRound : public ::testing::TestWithParam<RoundCase> {};
 
@@ -94,21 +92,20 @@ TEST_P(DecimalRound, ToCents) {
   EXPECT_EQ(D(c.in).Round(2, c.mode).ToFixed(2), c.out) << c.in << " " << RoundingName(c.mode);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllModes, DecimalRound,
-    ::testing::Values(RoundCase{"2.345", Rounding::kHalfUp, "2.35"},
-                      RoundCase{"-2.345", Rounding::kHalfUp, "-2.35"},
-                      RoundCase{"2.345", Rounding::kHalfEven, "2.34"},
-                      RoundCase{"2.355", Rounding::kHalfEven, "2.36"},
-                      RoundCase{"-2.345", Rounding::kHalfEven, "-2.34"},
-                      RoundCase{"2.349", Rounding::kDown, "2.34"},
-                      RoundCase{"-2.349", Rounding::kDown, "-2.34"},
-                      RoundCase{"2.341", Rounding::kUp, "2.35"},
-                      RoundCase{"-2.341", Rounding::kUp, "-2.35"},
-                      RoundCase{"2.34", Rounding::kUp, "2.34"},
-                      RoundCase{"0.004", Rounding::kHalfUp, "0.00"},
-                      RoundCase{"-0.005", Rounding::kHalfUp, "-0.01"},
-                      RoundCase{"187.5", Rounding::kHalfUp, "187.50"}));
+INSTANTIATE_TEST_SUITE_P(AllModes, DecimalRound,
+                         ::testing::Values(RoundCase{"2.345", Rounding::kHalfUp, "2.35"},
+                                           RoundCase{"-2.345", Rounding::kHalfUp, "-2.35"},
+                                           RoundCase{"2.345", Rounding::kHalfEven, "2.34"},
+                                           RoundCase{"2.355", Rounding::kHalfEven, "2.36"},
+                                           RoundCase{"-2.345", Rounding::kHalfEven, "-2.34"},
+                                           RoundCase{"2.349", Rounding::kDown, "2.34"},
+                                           RoundCase{"-2.349", Rounding::kDown, "-2.34"},
+                                           RoundCase{"2.341", Rounding::kUp, "2.35"},
+                                           RoundCase{"-2.341", Rounding::kUp, "-2.35"},
+                                           RoundCase{"2.34", Rounding::kUp, "2.34"},
+                                           RoundCase{"0.004", Rounding::kHalfUp, "0.00"},
+                                           RoundCase{"-0.005", Rounding::kHalfUp, "-0.01"},
+                                           RoundCase{"187.5", Rounding::kHalfUp, "187.50"}));
 
 TEST(Decimal, FloorAndCeil) {
   int64_t n = 0;
