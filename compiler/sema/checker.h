@@ -94,7 +94,6 @@ class Checker {
   const Symbol* Lookup(const std::string& name) const;
 
  private:
-  friend struct CheckerAccess;
   CheckedProgram& p_;
   Sink& sink_;
   std::unordered_map<std::string, Symbol> globals_;

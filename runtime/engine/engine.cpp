@@ -45,6 +45,13 @@ class Timeline final : public vm::Host {
   }
 
  private:
+  // A payee's cap usage starts from zero in each new rule period.
+  void StartCapPeriod(RuleState& st, size_t s) const {
+    if (st.cap_period[s] != period_) {
+      st.cap_period[s] = period_;
+      st.cap_used[s] = Decimal();
+    }
+  }
   static uint64_t Key(Value payee) { return static_cast<uint64_t>(payee.raw); }
   int64_t Slot(int dataset, Value payee) const {
     return slot_base_[static_cast<size_t>(dataset)] + static_cast<int64_t>(payee.raw);
@@ -120,10 +127,7 @@ bool Timeline::Emit(int effect, Value payee, Value amount) {
     if (!v.IsNegative()) {
       if (rule.cap_global >= 0) {
         const auto s = static_cast<size_t>(slot);
-        if (st.cap_period[s] != period_) {
-          st.cap_period[s] = period_;
-          st.cap_used[s] = Decimal();
-        }
+        StartCapPeriod(st, s);
         Decimal left;
         (void)Decimal::Sub(globals_[static_cast<size_t>(rule.cap_global)].AsDec(), st.cap_used[s],
                            &left);
@@ -154,10 +158,7 @@ bool Timeline::Emit(int effect, Value payee, Value amount) {
     // Book the final amount everywhere it counts.
     if (rule.cap_global >= 0) {
       const auto s = static_cast<size_t>(slot);
-      if (st.cap_period[s] != period_) {
-        st.cap_period[s] = period_;
-        st.cap_used[s] = Decimal();
-      }
+      StartCapPeriod(st, s);
       if (Decimal::Add(st.cap_used[s], v, &st.cap_used[s]) != ArithStatus::kOk) return false;
     }
     if (rule.budget_global >= 0 &&

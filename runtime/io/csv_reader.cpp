@@ -101,7 +101,7 @@ bool SplitCsv(std::string_view text, std::vector<CsvRecord>* out, uint32_t* bad_
           if (text[i] == '"') {
             *bad_line = line;
             *problem =
-                "a quote inside an unquoted field (quote the whole field and double the quote)";
+                "a quote inside an unquoted field (quote the whole field and write the quote twice)";
             return false;
           }
           ++i;
