@@ -31,7 +31,8 @@ class Loader {
  public:
   Loader(sema::CheckedProgram& p, Sink& sink) : p_(p), sink_(sink) {}
 
-  void Load(const std::string& path, Span from) {
+  // Loads `path`; `text` is its content when the caller already has it (in memory).
+  void Load(const std::string& path, Span from, const std::string* text_in = nullptr) {
     std::error_code ec;
     const std::string canon = fs::weakly_canonical(path, ec).string();
     if (loaded_.count(canon)) return;
@@ -43,7 +44,15 @@ class Loader {
       return;
     }
     std::string text;
-    if (fs::is_directory(path, ec) || !ReadWhole(path, &text)) {
+    if (text_in != nullptr) {
+      text = *text_in;
+    } else if (!fs::is_regular_file(path, ec)) {
+      // Devices and pipes (`import "/dev/zero"`) would never end; directories cannot be read.
+      sink_.Report(DiagKind::kImportError, from,
+                   fs::exists(path, ec) ? fmt::format("`{}` is not a regular file", path)
+                                        : fmt::format("cannot read `{}`: no such file", path));
+      return;
+    } else if (!ReadWhole(path, &text)) {
       sink_.Report(DiagKind::kImportError, from, fmt::format("cannot read `{}`", path));
       return;
     }
@@ -72,10 +81,9 @@ class Loader {
 
 }  // namespace
 
-Compilation CompileFile(const std::string& path, Sink& sink, bool lower) {
-  Compilation c;
-  c.checked = std::make_unique<sema::CheckedProgram>();
-  Loader(*c.checked, sink).Load(path, Span{});
+namespace {
+
+Compilation CompileLoaded(Compilation c, Sink& sink, bool lower) {
   // Checking a file that did not parse would only add cascades to the syntax errors.
   if (c.checked->modules.empty() || sink.HasErrors()) return c;
   if (!sema::Check(*c.checked, sink) || !lower) return c;
@@ -88,6 +96,23 @@ Compilation CompileFile(const std::string& path, Sink& sink, bool lower) {
   }
   c.program = std::move(program);
   return c;
+}
+
+}  // namespace
+
+Compilation CompileFile(const std::string& path, Sink& sink, bool lower) {
+  Compilation c;
+  c.checked = std::make_unique<sema::CheckedProgram>();
+  Loader(*c.checked, sink).Load(path, Span{});
+  return CompileLoaded(std::move(c), sink, lower);
+}
+
+Compilation CompileText(const std::string& path, const std::string& text, Sink& sink,
+                        bool lower) {
+  Compilation c;
+  c.checked = std::make_unique<sema::CheckedProgram>();
+  Loader(*c.checked, sink).Load(path, Span{}, &text);
+  return CompileLoaded(std::move(c), sink, lower);
 }
 
 }  // namespace incant

@@ -220,7 +220,6 @@ uint16_t Lowerer::In(const ast::Expr* e) {
       to_end.push_back(Emit(Op::kJumpIfTrue, r, 0, 0, e));
     }
   } else {
-    Value lo_v, hi_v;
     const ast::Expr* lo = nullptr;
     const ast::Expr* hi = nullptr;
     if (e->kind == ExprKind::kInRange) {

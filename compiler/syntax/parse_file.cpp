@@ -246,6 +246,7 @@ std::unique_ptr<ast::Module> ParseFile(const SourceFile& file, Sink& sink) {
   } catch (const antlr4::ParseCancellationException&) {
     tree = nullptr;
   }
+  const int errors_before = sink.ErrorCount();
   if (tree == nullptr) {
     // Stage 2: full LL with recovery, so one run reports several errors.
     tokens.seek(0);
@@ -258,6 +259,9 @@ std::unique_ptr<ast::Module> ParseFile(const SourceFile& file, Sink& sink) {
     tree = parser.file();
     parser.removeErrorListeners();
   }
+  // A tree repaired by error recovery has holes (missing tokens and children);
+  // building from it would only add cascades to the syntax errors already reported.
+  if (sink.ErrorCount() > errors_before) return module;
   builder.BuildFile(tree);
   return module;
 }

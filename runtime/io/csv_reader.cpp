@@ -128,13 +128,19 @@ bool SplitCsv(std::string_view text, std::vector<CsvRecord>* out, uint32_t* bad_
 
 bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, TextPool& texts,
              const LoadOptions& options, DataSet* out, InputError* error) {
-  const bc::DataSetDesc& desc = program.datasets[static_cast<size_t>(dataset)];
-  out->path = path;
   std::string text;
   if (!ReadFile(path, &text)) {
     *error = InputError{path, 0, "", "cannot read the file"};
     return false;
   }
+  return LoadCsvText(path, std::move(text), program, dataset, texts, options, out, error);
+}
+
+bool LoadCsvText(const std::string& path, std::string text, const bc::Program& program,
+                 int dataset, TextPool& texts, const LoadOptions& options, DataSet* out,
+                 InputError* error) {
+  const bc::DataSetDesc& desc = program.datasets[static_cast<size_t>(dataset)];
+  out->path = path;
   std::vector<CsvRecord> records;
   uint32_t bad_line = 0;
   std::string problem;

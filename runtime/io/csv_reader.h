@@ -21,6 +21,11 @@ struct LoadOptions {
                            TextPool& texts, const LoadOptions& options, DataSet* out,
                            InputError* error);
 
+// The same for CSV text already in memory; `path` names it in messages.
+[[nodiscard]] bool LoadCsvText(const std::string& path, std::string text,
+                               const bc::Program& program, int dataset, TextPool& texts,
+                               const LoadOptions& options, DataSet* out, InputError* error);
+
 // Splits CSV text into records; exposed for tests and the fuzzer.
 struct CsvRecord {
   uint32_t line = 0;

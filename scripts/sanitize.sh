@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The sanitizer job: builds everything with clang, ASan and UBSan into build-san/,
+# runs the whole test suite there, then runs each libFuzzer target for
+# FUZZ_SECONDS (default 30) from a seed corpus of our own programs and data.
+# A crash, leak or undefined behaviour fails the job; the reproducer is kept in
+# build-san/fuzz-artifacts/ (add it to tests/fuzz/regressions/ with the fix).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+pkgs=(clang-14 libclang-rt-14-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [[ ! -f build-san/build.ninja ]]; then
+  CC=clang-14 CXX=clang++-14 cmake -S . -B build-san -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DINCANT_SANITIZE=ON -DINCANT_FUZZ=ON
+fi
+cmake --build build-san -j"$(nproc)"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd build-san && ctest --output-on-failure -j"$(nproc)")
+
+seconds="${FUZZ_SECONDS:-30}"
+work=build-san/fuzz-work
+mkdir -p "$work" build-san/fuzz-artifacts
+run_fuzzer() {  # name, seed dirs...
+  local name=$1
+  shift
+  mkdir -p "$work/$name"
+  echo "fuzzing $name for ${seconds}s"
+  build-san/tests/fuzz/"$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=build-san/fuzz-artifacts/ \
+    "$work/$name" "$@" 2>&1 | tail -n 12
+  return "${PIPESTATUS[0]}"
+}
+programs=(tests/golden/diag tests/golden/disasm examples/acme_partner_program bench
+          tests/fuzz/regressions/parse)
+run_fuzzer fuzz_parse "${programs[@]}"
+run_fuzzer fuzz_check "${programs[@]}"
+run_fuzzer fuzz_csv tests/fuzz/seeds/csv tests/fuzz/regressions/csv
+run_fuzzer fuzz_run examples/acme_partner_program/data tests/fuzz/regressions/run
