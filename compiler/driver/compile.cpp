@@ -107,8 +107,7 @@ Compilation CompileFile(const std::string& path, Sink& sink, bool lower) {
   return CompileLoaded(std::move(c), sink, lower);
 }
 
-Compilation CompileText(const std::string& path, const std::string& text, Sink& sink,
-                        bool lower) {
+Compilation CompileText(const std::string& path, const std::string& text, Sink& sink, bool lower) {
   Compilation c;
   c.checked = std::make_unique<sema::CheckedProgram>();
   Loader(*c.checked, sink).Load(path, Span{}, &text);

@@ -101,7 +101,8 @@ bool SplitCsv(std::string_view text, std::vector<CsvRecord>* out, uint32_t* bad_
           if (text[i] == '"') {
             *bad_line = line;
             *problem =
-                "a quote inside an unquoted field (quote the whole field and write the quote twice)";
+                "a quote inside an unquoted field (quote the whole field and write the quote "
+                "twice)";
             return false;
           }
           ++i;
@@ -136,9 +137,8 @@ bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, T
   return LoadCsvText(path, std::move(text), program, dataset, texts, options, out, error);
 }
 
-bool LoadCsvText(const std::string& path, std::string text, const bc::Program& program,
-                 int dataset, TextPool& texts, const LoadOptions& options, DataSet* out,
-                 InputError* error) {
+bool LoadCsvText(const std::string& path, std::string text, const bc::Program& program, int dataset,
+                 TextPool& texts, const LoadOptions& options, DataSet* out, InputError* error) {
   const bc::DataSetDesc& desc = program.datasets[static_cast<size_t>(dataset)];
   out->path = path;
   std::vector<CsvRecord> records;
