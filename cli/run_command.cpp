@@ -1,4 +1,5 @@
-// `incant run PROGRAM --input NAME=PATH... [--out LEDGER] [--set P=V]... [--reject PATH]`
+// `incant run PROGRAM --input NAME=PATH... [--out LEDGER] [--set P=V]... [--reject PATH]
+// [--leaderboards PATH]`
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -12,11 +13,12 @@ namespace incant::cli {
 
 static const char* kRunHelp =
     "usage: incant run PROGRAM --input NAME=PATH... [--out LEDGER.csv] [--set PARAM=VALUE]...\n"
-    "                  [--reject REJECTS.csv] [--format text|json]\n"
+    "                  [--reject REJECTS.csv] [--leaderboards BOARDS.csv] [--format text|json]\n"
     "\n"
     "Evaluates the program over its inputs (one --input per table and events stream),\n"
     "writes the ledger atomically to --out and prints a per-rule summary.\n"
     "With --reject, bad input rows go to that file with their reason and the rest runs.\n"
+    "With --leaderboards, every ranking (period, board, rank, payee, score) goes to that file.\n"
     "\n"
     "exit codes: 0 ok, 1 compile error, 2 bad input, 3 runtime error\n";
 
@@ -53,6 +55,8 @@ int RunCommand(const std::vector<std::string>& args) {
       options.out = v;
     } else if (TakeOption(args, i, "--reject", &v)) {
       options.reject = v;
+    } else if (TakeOption(args, i, "--leaderboards", &v)) {
+      options.leaderboards = v;
     } else if (TakeOption(args, i, "--format", &v)) {
       format = v == "json" ? DiagFormat::kJson : DiagFormat::kText;
     } else if (!args[i].empty() && args[i][0] == '-') {

@@ -373,9 +373,59 @@ uint16_t Lowerer::Builtin(const ast::Expr* e, int id) {
   return r;
 }
 
+uint16_t Lowerer::MetricCall(const ast::Expr* e, const sema::Ref& ref) {
+  const sema::MetricInfo& m = p_.metrics[static_cast<size_t>(ref.index)];
+  const uint16_t key = ExprAs(e->kids[0], m.key);
+  const bc::MetricSite site{ref.index, static_cast<bc::Window>(ref.extra), site_unit_};
+  uint16_t id = 0;
+  while (id < out_.metric_sites.size() && !(out_.metric_sites[id].metric == site.metric &&
+                                            out_.metric_sites[id].window == site.window &&
+                                            out_.metric_sites[id].unit == site.unit)) {
+    ++id;
+  }
+  if (id == out_.metric_sites.size()) out_.metric_sites.push_back(site);
+  const uint16_t r = NewReg();
+  Emit(Op::kMetric, r, key, id, e);
+  return r;
+}
+
+uint16_t Lowerer::Method(const ast::Expr* e) {
+  const sema::Ref ref = p_.RefOf(e);
+  const uint16_t r = NewReg();
+  if (ref.kind == sema::RefKind::kFund) {
+    Emit(Op::kFundBalance, r, Expr(e->kids[1]), static_cast<uint16_t>(ref.index), e);
+    return r;
+  }
+  if (ref.kind == sema::RefKind::kLeaderboard) {
+    Emit(Op::kRank, r, Expr(e->kids[1]), static_cast<uint16_t>(ref.index), e);
+    return r;
+  }
+  // Tier tables: numeric arguments are compared as Decimal (TierDesc).
+  const auto t = static_cast<uint16_t>(ref.index);
+  const bc::TierDesc& td = out_.tiers[t];
+  auto arg = [&](size_t i) {
+    const ast::Expr* x = e->kids[i];
+    return td.date_thresholds ? Expr(x) : ExprAs(x, Type::Of(TypeKind::kDecimal));
+  };
+  if (e->text == "index") {
+    Emit(Op::kTierIndex, r, arg(1), t, e);
+  } else if (e->text == "at") {
+    Emit(Op::kTierAt, r, arg(1), t, e);
+  } else if (e->kids.size() == 2) {
+    Emit(Op::kTierMarginal, r, arg(1), t, e);
+  } else {  // T.marginal(a, b) = T.marginal(b) - T.marginal(a)
+    const uint16_t lo = NewReg();
+    Emit(Op::kTierMarginal, lo, arg(1), t, e);
+    Emit(Op::kTierMarginal, r, arg(2), t, e);
+    Emit(Op::kSubDec, r, r, lo, e);
+  }
+  return r;
+}
+
 uint16_t Lowerer::Call(const ast::Expr* e) {
   const sema::Ref ref = p_.RefOf(e);
   if (ref.kind == sema::RefKind::kBuiltin) return Builtin(e, ref.index);
+  if (ref.kind == sema::RefKind::kMetric) return MetricCall(e, ref);
   const sema::FnInfo& fn = p_.fns[static_cast<size_t>(ref.index)];
   std::vector<uint16_t> args;
   for (size_t i = 0; i < e->kids.size(); ++i) args.push_back(ExprAs(e->kids[i], fn.params[i]));
@@ -450,13 +500,8 @@ uint16_t Lowerer::Expr(const ast::Expr* e) {
     }
     case ExprKind::kCall:
       return Call(e);
-    case ExprKind::kMethod: {  // F.balance(p): the only method the checker lets through yet
-      const sema::Ref ref = p_.RefOf(e);
-      const uint16_t payee = Expr(e->kids[1]);
-      const uint16_t r = NewReg();
-      Emit(Op::kFundBalance, r, payee, static_cast<uint16_t>(ref.index), e);
-      return r;
-    }
+    case ExprKind::kMethod:
+      return Method(e);
     case ExprKind::kNeg: {
       const Type t = p_.TypeOf(e);
       const uint16_t x = Expr(e->kids[0]);

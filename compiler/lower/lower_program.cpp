@@ -38,6 +38,19 @@ PeriodUnit UnitOf(ast::PeriodUnit u) {
   }
 }
 
+bc::ValueKind ValueKindOf(Type t) {
+  switch (t.kind) {
+    case TypeKind::kInt:
+      return bc::ValueKind::kInt;
+    case TypeKind::kDate:
+      return bc::ValueKind::kDate;
+    case TypeKind::kText:
+      return bc::ValueKind::kText;
+    default:
+      return bc::ValueKind::kDec;
+  }
+}
+
 }  // namespace
 
 void Lowerer::LowerLayout() {
@@ -91,8 +104,43 @@ void Lowerer::LowerLayout() {
       rd.effects.push_back(bc::EffectDesc{static_cast<bc::EffectKind>(e.kind), e.fund,
                                           e.payee_dataset, e.ast->badge});
     }
+    rd.period_rule = r.period_rule;
+    rd.at_start = r.decl->at_start;
     out_.rules.push_back(std::move(rd));
   }
+  for (const sema::TiersInfo& t : p_.tiers) {
+    bc::TierDesc td;
+    td.name = t.name;
+    td.base = g;
+    td.size = static_cast<int>(t.decl->entries.size());
+    td.date_thresholds = t.threshold.kind == TypeKind::kDate;
+    td.value = ValueKindOf(t.value);
+    g += 2 * td.size;
+    out_.tiers.push_back(std::move(td));
+  }
+  for (const sema::MetricInfo& m : p_.metrics) {
+    bc::MetricDesc md;
+    md.name = m.name;
+    md.aggregate = static_cast<bc::Aggregate>(m.aggregate);
+    md.value = m.aggregate == sema::Aggregate::kCount || m.decl->arg == nullptr
+                   ? bc::ValueKind::kInt
+                   : ValueKindOf(p_.TypeOf(m.decl->arg));
+    md.dataset = m.source;
+    md.key_dataset =
+        m.key.kind == TypeKind::kRecord ? p_.records[static_cast<size_t>(m.key.index)].dataset : -1;
+    out_.metrics.push_back(std::move(md));
+  }
+  for (const sema::LeaderboardInfo& lb : p_.leaderboards) {
+    bc::LeaderboardDesc ld;
+    ld.name = lb.name;
+    ld.dataset = lb.source;
+    ld.every = UnitOf(lb.decl->every);
+    ld.ascending = lb.decl->ascending;
+    ld.top = lb.top;
+    ld.score = KindOf(lb.score);
+    out_.leaderboards.push_back(std::move(ld));
+  }
+  if (g > UINT16_MAX) g = UINT16_MAX;  // the verifier reports programs this large
   out_.num_globals = static_cast<uint16_t>(g);
 }
 
@@ -133,17 +181,70 @@ void Lowerer::LowerInit() {
            0, d.budget);
     }
   }
+  LowerTiers();
   Emit(bc::Op::kReturn, 0, 0, 0, nullptr);
   in_init_ = false;
 }
 
-void Lowerer::LowerRule(const sema::RuleInfo& rule) {
-  bc::RuleDesc& rd = out_.rules[static_cast<size_t>(&rule - p_.rules.data())];
-  rd.fn.name = "rule " + rule.name;
-  fn_ = &rd.fn;
-  fn_->num_regs = 1;  // reg 0: the event's row
+void Lowerer::LowerTiers() {
+  for (size_t t = 0; t < p_.tiers.size(); ++t) {
+    const sema::TiersInfo& info = p_.tiers[t];
+    const bc::TierDesc& td = out_.tiers[t];
+    const Type dec = Type::Of(TypeKind::kDecimal);
+    for (size_t i = 0; i < info.decl->entries.size(); ++i) {
+      const ast::TierEntry& entry = info.decl->entries[i];
+      const uint16_t th = td.date_thresholds ? Expr(entry.threshold) : ExprAs(entry.threshold, dec);
+      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(td.base + static_cast<int>(i)), th, 0,
+           entry.threshold);
+      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(td.base + td.size + static_cast<int>(i)),
+           ExprAs(entry.value, dec), 0, entry.value);
+    }
+    if (td.size > 0)
+      Emit(bc::Op::kTierCheck, static_cast<uint16_t>(t), 0, 0, info.decl->entries[0].threshold);
+  }
+}
+
+void Lowerer::StartFunction(bc::Function& f, std::string name) {
+  f.name = std::move(name);
+  fn_ = &f;
+  fn_->num_regs = 1;  // reg 0: the row
   reg_consts_.clear();
   let_regs_.clear();
+}
+
+void Lowerer::LowerMetric(const sema::MetricInfo& m, bc::MetricDesc& out) {
+  StartFunction(out.feed, "metric " + m.name);
+  const ast::MetricDecl& d = *m.decl;
+  size_t skip_where = 0;
+  if (d.where) skip_where = Emit(bc::Op::kJumpIfFalse, Expr(d.where), 0, 0, d.where);
+  const uint16_t key = Expr(d.by);
+  const size_t skip_key = Emit(bc::Op::kJumpIfAbsent, key, 0, 0, d.by);
+  const uint16_t value = d.arg != nullptr ? Expr(d.arg) : key;
+  Emit(bc::Op::kMetricAdd, static_cast<uint16_t>(&m - p_.metrics.data()), key, value,
+       d.arg != nullptr ? d.arg : d.by);
+  PatchJump(skip_key);
+  if (d.where) PatchJump(skip_where);
+  Emit(bc::Op::kReturn, 0, 0, 0, nullptr);
+}
+
+void Lowerer::LowerLeaderboard(const sema::LeaderboardInfo& lb, bc::LeaderboardDesc& out) {
+  StartFunction(out.fn, "leaderboard " + lb.name);
+  site_unit_ = out.every;
+  const ast::LeaderboardDecl& d = *lb.decl;
+  const uint16_t score = NewReg();  // reg 1: the score, absent unless the row is ranked
+  const uint16_t absent = Const(Value::Absent(), d.rank_by);
+  Emit(bc::Op::kMove, score, absent, 0, d.rank_by);
+  size_t skip = 0;
+  if (d.where) skip = Emit(bc::Op::kJumpIfFalse, Expr(d.where), 0, 0, d.where);
+  Emit(bc::Op::kMove, score, Expr(d.rank_by), 0, d.rank_by);
+  if (d.where) PatchJump(skip);
+  Emit(bc::Op::kReturn, 0, 0, 0, nullptr);
+}
+
+void Lowerer::LowerRule(const sema::RuleInfo& rule) {
+  bc::RuleDesc& rd = out_.rules[static_cast<size_t>(&rule - p_.rules.data())];
+  StartFunction(rd.fn, "rule " + rule.name);
+  site_unit_ = rd.every;
   const ast::RuleDecl& d = *rule.decl;
   for (const ast::RuleLet& l : d.lets) let_regs_.push_back(Expr(l.value));
   size_t skip = 0;
@@ -164,6 +265,10 @@ void Lowerer::Run() {
   LowerLayout();
   LowerInit();
   for (const sema::RuleInfo& r : p_.rules) LowerRule(r);
+  for (size_t i = 0; i < p_.metrics.size(); ++i) LowerMetric(p_.metrics[i], out_.metrics[i]);
+  for (size_t i = 0; i < p_.leaderboards.size(); ++i) {
+    LowerLeaderboard(p_.leaderboards[i], out_.leaderboards[i]);
+  }
 }
 
 }  // namespace incant::lower

@@ -22,6 +22,10 @@ class Lowerer {
   void LowerInit();
   void EmitLet(int index);
   void LowerRule(const sema::RuleInfo& rule);
+  void LowerTiers();  // into init: entries to their globals, then the order check
+  void LowerMetric(const sema::MetricInfo& m, bc::MetricDesc& out);
+  void LowerLeaderboard(const sema::LeaderboardInfo& lb, bc::LeaderboardDesc& out);
+  void StartFunction(bc::Function& f, std::string name);
 
   // lower_expr.cpp
   uint16_t Expr(const ast::Expr* e);
@@ -32,6 +36,8 @@ class Lowerer {
   uint16_t In(const ast::Expr* e);
   uint16_t Case(const ast::Expr* e);
   uint16_t Call(const ast::Expr* e);
+  uint16_t MetricCall(const ast::Expr* e, const sema::Ref& ref);
+  uint16_t Method(const ast::Expr* e);  // tiers, funds, leaderboards
   uint16_t Builtin(const ast::Expr* e, int id);
 
   // Emission helpers.
@@ -53,6 +59,7 @@ class Lowerer {
   std::vector<bool> let_emitted_;
   int first_let_global_ = 0;
   bool in_init_ = false;
+  PeriodUnit site_unit_ = PeriodUnit::kProgram;  // metric windows of the rule being lowered
   std::map<std::pair<const SourceFile*, uint32_t>, uint32_t> loc_ids_;
   std::map<std::string, uint16_t> text_ids_;
   std::map<std::pair<int64_t, int64_t>, uint16_t> const_ids_;

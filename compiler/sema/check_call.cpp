@@ -27,12 +27,7 @@ Type Checker::CheckCall(const ast::Expr* e, const Env& env) {
     return CheckBuiltin(e, static_cast<int>(b->id), env);
   }
   const Symbol* sym = Lookup(e->text);
-  if (sym != nullptr && sym->decl != nullptr && sym->decl->kind == ast::DeclKind::kMetric) {
-    for (const ast::Expr* k : e->kids) CheckExpr(k, env);
-    sink_.Report(DiagKind::kNotSupported, e->span,
-                 fmt::format("metric calls such as `{}(...)` are not supported yet", e->text));
-    return Type::Error();
-  }
+  if (sym != nullptr && sym->kind == RefKind::kMetric) return MetricCall(e, *sym, env);
   if (sym == nullptr || sym->kind != RefKind::kFn) {
     for (const ast::Expr* k : e->kids) CheckExpr(k, env);
     if (sym == nullptr) {
@@ -51,7 +46,6 @@ Type Checker::CheckCall(const ast::Expr* e, const Env& env) {
   if (current_fn_ >= 0) fn_calls_[static_cast<size_t>(current_fn_)].push_back(sym->index);
   EnsureFn(sym->index);
   const FnInfo& fn = p_.fns[static_cast<size_t>(sym->index)];
-  if ((false)) fn_calls_[static_cast<size_t>(current_fn_)].push_back(sym->index);
   p_.refs[e] = Ref{RefKind::kFn, sym->index, -1};
   if (argc != fn.params.size()) {
     sink_.Report(DiagKind::kWrongArguments, e->span,
@@ -187,21 +181,16 @@ Type Checker::CheckMethod(const ast::Expr* e, const Env& env) {
     return Type::Of(TypeKind::kMoney);
   }
   if (sym->kind == RefKind::kTiers) {
-    for (size_t i = 1; i < e->kids.size(); ++i) CheckExpr(e->kids[i], env);
     if (e->text != "at" && e->text != "marginal" && e->text != "index") {
+      for (size_t i = 1; i < e->kids.size(); ++i) CheckExpr(e->kids[i], env);
       sink_.Report(
           DiagKind::kUnknownName, e->name_span,
           fmt::format("tier tables have `.at`, `.marginal` and `.index`, not `.{}`", e->text));
       return Type::Error();
     }
-    sink_.Report(DiagKind::kNotSupported, e->span,
-                 fmt::format("tier lookups (`{}.{}`) are not supported yet", recv->text, e->text));
-    return Type::Error();
+    return TierMethod(e, *sym, env);
   }
-  if (sym->decl != nullptr && sym->decl->kind == ast::DeclKind::kLeaderboard) {
-    sink_.Report(DiagKind::kNotSupported, e->span, "leaderboard ranks are not supported yet");
-    return Type::Error();
-  }
+  if (sym->kind == RefKind::kLeaderboard) return RankMethod(e, *sym, env);
   sink_.Report(DiagKind::kTypeMismatch, e->name_span,
                fmt::format("`{}` has no method `{}`", recv->text, e->text));
   return Type::Error();

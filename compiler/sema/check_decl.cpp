@@ -142,6 +142,9 @@ void Checker::CheckTiers() {
                        fmt::format("tier thresholds must all be `{}`, this one is `{}`",
                                    TypeName(t.threshold), TypeName(th)));
         }
+        // Int and Decimal mix; the table then holds Decimals.
+        if (t.threshold.kind == TypeKind::kInt && th.kind == TypeKind::kDecimal) t.threshold = th;
+        if (t.value.kind == TypeKind::kInt && va.kind == TypeKind::kDecimal) t.value = va;
         if (!same(t.value, va)) {
           sink_.Report(DiagKind::kTierMixedTypes, entry.value->span,
                        fmt::format("tier values must all be `{}`, this one is `{}`",
@@ -169,21 +172,6 @@ void Checker::CheckTiers() {
         }
         prev = v;
         have_prev = true;
-      }
-    }
-  }
-}
-
-void Checker::CheckUnsupportedDecls() {
-  for (const auto& m : p_.modules) {
-    for (const auto& d : m->decls()) {
-      if (d->kind == ast::DeclKind::kMetric) {
-        sink_.Report(DiagKind::kNotSupported, d->name.span,
-                     fmt::format("metric `{}`: metrics are not supported yet", d->name.text));
-      } else if (d->kind == ast::DeclKind::kLeaderboard) {
-        sink_.Report(
-            DiagKind::kNotSupported, d->name.span,
-            fmt::format("leaderboard `{}`: leaderboards are not supported yet", d->name.text));
       }
     }
   }

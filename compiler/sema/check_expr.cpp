@@ -164,7 +164,9 @@ Type Checker::CheckName(const ast::Expr* e, const Env& env) {
   sink_.Report(DiagKind::kTypeMismatch, e->span,
                fmt::format("`{}` is a {}, not a value", e->text,
                            sym->decl ? ast::DeclKindWord(sym->decl->kind) : "declaration"),
-               sym->kind == RefKind::kFn ? fmt::format("call it: `{}(...)`", e->text) : "");
+               sym->kind == RefKind::kFn || sym->kind == RefKind::kMetric
+                   ? fmt::format("call it: `{}(...)`", e->text)
+                   : "");
   return Type::Error();
 }
 

@@ -85,12 +85,7 @@ void Checker::CheckRule(RuleInfo& rule) {
                         "quarter` or `every year`",
                         rule.name, ds.name),
             "a rule over a table runs at the close of each period");
-      } else if (rule.period_rule) {
-        sink_.Report(
-            DiagKind::kNotSupported, d.for_span,
-            fmt::format("rule `{}`: rules over tables (period rules) are not supported yet",
-                        rule.name));
-      } else if (d.at_start) {
+      } else if (!rule.period_rule && d.at_start) {
         sink_.Report(DiagKind::kTypeMismatch, d.for_span,
                      "`at start` applies to rules over a table, not to event rules");
       }

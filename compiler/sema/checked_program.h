@@ -74,6 +74,25 @@ struct TiersInfo {
   const ast::TiersDecl* decl = nullptr;
 };
 
+enum class Aggregate : unsigned char { kSum, kCount, kMin, kMax, kAvg };
+
+struct MetricInfo {
+  std::string name;
+  const ast::MetricDecl* decl = nullptr;
+  int source = -1;  // events data set
+  Aggregate aggregate = Aggregate::kSum;
+  Type key;     // required (an absent key skips the event)
+  Type result;  // what a call returns: Int, the sum's type, or optional for min/max/avg
+};
+
+struct LeaderboardInfo {
+  std::string name;
+  const ast::LeaderboardDecl* decl = nullptr;
+  int source = -1;  // table
+  Type score;
+  int64_t top = -1;
+};
+
 struct EffectInfo {
   ast::EffectKind kind;
   int payee_dataset = -1;
@@ -104,7 +123,9 @@ enum class RefKind : unsigned char {
   kBuiltin,
   kField,
   kTiers,
-  kFund
+  kFund,
+  kMetric,      // a metric call: index = metric, extra = window (0 current, 1 prior, 2 to_date)
+  kLeaderboard  // L.rank(p): index = leaderboard
 };
 
 struct Ref {
@@ -130,6 +151,8 @@ struct CheckedProgram {
   std::vector<FundInfo> funds;
   std::vector<TiersInfo> tiers;
   std::vector<RuleInfo> rules;
+  std::vector<MetricInfo> metrics;
+  std::vector<LeaderboardInfo> leaderboards;
   std::vector<const ast::TestDecl*> tests;
 
   // Side tables by node id (ids are unique across modules: see Checker).

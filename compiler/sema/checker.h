@@ -63,9 +63,17 @@ class Checker {
   void CheckFns();
   void CheckRecursion();
   void CheckTiers();
-  void CheckUnsupportedDecls();
   void EnsureLet(int index);
   void EnsureFn(int index);
+
+  // check_metric.cpp
+  void CheckMetrics();
+  void CheckLeaderboards();
+  // The data set `source` names (-1: unknown); the wrong kind is reported.
+  int SourceOf(const ast::Name& source, bool want_events, const char* what);
+  Type MetricCall(const ast::Expr* e, const Symbol& sym, const Env& env);
+  Type TierMethod(const ast::Expr* e, const Symbol& sym, const Env& env);
+  Type RankMethod(const ast::Expr* e, const Symbol& sym, const Env& env);
 
   // check_rule.cpp
   void CheckRules();

@@ -308,10 +308,26 @@ void Checker::Collect() {
           p_.tiers.push_back(TiersInfo{td->name.text, Type::Error(), Type::Error(), td});
           break;
         }
-        case ast::DeclKind::kMetric:
-        case ast::DeclKind::kLeaderboard:
-          Declare(d->name.text, d->name.span, Symbol{RefKind::kNone, -1, d.get(), {}});
+        case ast::DeclKind::kMetric: {
+          const auto* md = static_cast<const ast::MetricDecl*>(d.get());
+          Declare(md->name.text, md->name.span,
+                  Symbol{RefKind::kMetric, static_cast<int>(p_.metrics.size()), md, {}});
+          MetricInfo info;
+          info.name = md->name.text;
+          info.decl = md;
+          p_.metrics.push_back(std::move(info));
           break;
+        }
+        case ast::DeclKind::kLeaderboard: {
+          const auto* ld = static_cast<const ast::LeaderboardDecl*>(d.get());
+          Declare(ld->name.text, ld->name.span,
+                  Symbol{RefKind::kLeaderboard, static_cast<int>(p_.leaderboards.size()), ld, {}});
+          LeaderboardInfo info;
+          info.name = ld->name.text;
+          info.decl = ld;
+          p_.leaderboards.push_back(std::move(info));
+          break;
+        }
         case ast::DeclKind::kRule: {
           const auto* rd = static_cast<const ast::RuleDecl*>(d.get());
           Declare(rd->name.text, rd->name.span, Symbol{RefKind::kNone, -1, rd, {}});
@@ -337,7 +353,8 @@ void Checker::Run() {
   CheckValues();
   CheckRecursion();
   CheckTiers();
-  CheckUnsupportedDecls();
+  CheckMetrics();
+  CheckLeaderboards();
   CheckRules();
 }
 

@@ -71,11 +71,61 @@ struct RuleDesc {
   std::string name;
   int dataset = -1;
   PeriodUnit every = PeriodUnit::kProgram;
+  bool period_rule = false;  // over a table: runs per row at each close (or opening)
+  bool at_start = false;
   std::vector<EffectDesc> effects;
   int cap_global = -1;  // global slot holding the cap, or -1
   int budget_global = -1;
   std::optional<Date> effective_from, effective_to;
-  Function fn;  // reg 0 holds the event's row
+  Function fn;  // reg 0 holds the event's (or the table's) row
+};
+
+enum class Aggregate : uint8_t { kSum, kCount, kMin, kMax, kAvg };
+// How values of a metric or tier table compare and add up.
+enum class ValueKind : uint8_t { kInt, kDec, kDate, kText };
+
+// `metric NAME = AGG(expr) for v in EVENTS [where c] by key`. `feed` runs once
+// per event of `dataset` (reg 0 = the row) and ends in MetricAdd.
+struct MetricDesc {
+  std::string name;
+  Aggregate aggregate = Aggregate::kSum;
+  ValueKind value = ValueKind::kDec;
+  int dataset = -1;
+  int key_dataset = -1;  // the key is a row of this data set (dense), or -1 (hashed)
+  Function feed;
+};
+
+enum class Window : uint8_t { kCurrent, kPrior, kToDate };
+
+// One metric call site: which metric, which window, and the period unit of the
+// rule or leaderboard it is in (kProgram for an event rule without `every`).
+struct MetricSite {
+  int metric = 0;
+  Window window = Window::kCurrent;
+  PeriodUnit unit = PeriodUnit::kProgram;
+};
+
+// A tier table's entries live in globals (params may feed them): thresholds at
+// [base, base + n), values at [base + n, base + 2n). Numeric thresholds are
+// stored as Decimal.
+struct TierDesc {
+  std::string name;
+  int base = 0;
+  int size = 0;
+  bool date_thresholds = false;
+  ValueKind value = ValueKind::kDec;
+};
+
+// `leaderboard`: `fn` runs per row (reg 0) at each close and leaves the score
+// in reg 1 (absent: not ranked).
+struct LeaderboardDesc {
+  std::string name;
+  int dataset = -1;
+  PeriodUnit every = PeriodUnit::kQuarter;
+  bool ascending = false;
+  int64_t top = -1;  // -1: everyone
+  FieldKind score = FieldKind::kDecimal;
+  Function fn;
 };
 
 struct ParamDesc {
@@ -102,6 +152,10 @@ struct Program {
   uint16_t num_columns = 0;
   Function init;  // fills globals: params not set on the command line, lets, caps, budgets
   std::vector<RuleDesc> rules;
+  std::vector<MetricDesc> metrics;
+  std::vector<MetricSite> metric_sites;
+  std::vector<TierDesc> tiers;
+  std::vector<LeaderboardDesc> leaderboards;
   std::vector<SourceLoc> locs;
 };
 

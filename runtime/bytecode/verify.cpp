@@ -43,6 +43,23 @@ std::string VerifyFunction(const Program& p, const Function& f, const RuleDesc* 
       case Op::kFundBalance:
         if (!reg(in.a) || !reg(in.b) || in.c >= p.funds.size()) return bad("operand");
         break;
+      case Op::kMetricAdd:
+        if (in.a >= p.metrics.size() || !reg(in.b) || !reg(in.c)) return bad("operand");
+        break;
+      case Op::kMetric:
+        if (!reg(in.a) || !reg(in.b) || in.c >= p.metric_sites.size()) return bad("operand");
+        break;
+      case Op::kRank:
+        if (!reg(in.a) || !reg(in.b) || in.c >= p.leaderboards.size()) return bad("operand");
+        break;
+      case Op::kTierAt:
+      case Op::kTierIndex:
+      case Op::kTierMarginal:
+        if (!reg(in.a) || !reg(in.b) || in.c >= p.tiers.size()) return bad("operand");
+        break;
+      case Op::kTierCheck:
+        if (in.a >= p.tiers.size()) return bad("operand");
+        break;
       case Op::kEmit:
         if (rule == nullptr || in.a >= rule->effects.size() || !reg(in.b) || !reg(in.c))
           return bad("operand");
@@ -71,6 +88,20 @@ std::string Verify(const Program& p) {
     for (const EffectDesc& eff : r.effects) {
       if (eff.fund >= static_cast<int>(p.funds.size())) return r.name + ": fund out of range";
     }
+  }
+  for (const MetricDesc& m : p.metrics) {
+    if (std::string e = VerifyFunction(p, m.feed, nullptr); !e.empty()) return e;
+  }
+  for (const LeaderboardDesc& lb : p.leaderboards) {
+    if (std::string e = VerifyFunction(p, lb.fn, nullptr); !e.empty()) return e;
+    if (lb.fn.num_regs < 2) return lb.name + ": no score register";
+  }
+  for (const MetricSite& s : p.metric_sites) {
+    if (s.metric < 0 || static_cast<size_t>(s.metric) >= p.metrics.size())
+      return "metric site out of range";
+  }
+  for (const TierDesc& t : p.tiers) {
+    if (t.base + 2 * t.size > p.num_globals) return t.name + ": tier globals out of range";
   }
   return "";
 }

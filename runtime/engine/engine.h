@@ -14,7 +14,17 @@ struct RunOptions {
   std::vector<std::pair<std::string, std::string>> inputs;  // NAME=PATH
   std::vector<std::pair<std::string, std::string>> sets;    // --set P=V
   std::string out;                                          // ledger path ("" = none)
-  std::string reject;  // --reject path ("" = fail on bad input)
+  std::string reject;        // --reject path ("" = fail on bad input)
+  std::string leaderboards;  // --leaderboards path ("" = none)
+};
+
+// One row of the leaderboard file: period, board, rank, payee, score.
+struct LeaderboardLine {
+  std::string period;
+  std::string board;
+  int rank = 0;
+  std::string payee;
+  std::string score;
 };
 
 // Exit codes of brief §7.

@@ -19,6 +19,24 @@ int PeriodIndex(PeriodUnit unit, Date d) {
   return 0;
 }
 
+Date PeriodStart(PeriodUnit unit, int index) {
+  switch (unit) {
+    case PeriodUnit::kMonth:
+      return Date::FromCivil(index / 12, index % 12 + 1, 1);
+    case PeriodUnit::kQuarter:
+      return Date::FromCivil(index / 4, (index % 4) * 3 + 1, 1);
+    case PeriodUnit::kYear:
+      return Date::FromCivil(index, 1, 1);
+    case PeriodUnit::kProgram:
+      break;
+  }
+  return Date::FromDays(0);
+}
+
+Date PeriodEnd(PeriodUnit unit, int index) {
+  return Date::FromDays(PeriodStart(unit, index + 1).days() - 1);
+}
+
 std::string PeriodLabel(PeriodUnit unit, int index) {
   char buf[16];
   switch (unit) {

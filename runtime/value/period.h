@@ -10,6 +10,9 @@ enum class PeriodUnit : unsigned char { kProgram, kMonth, kQuarter, kYear };
 
 // Index of the period containing `d` (program: always 0).
 [[nodiscard]] int PeriodIndex(PeriodUnit unit, Date d);
+// First and last day of a month, quarter or year.
+[[nodiscard]] Date PeriodStart(PeriodUnit unit, int index);
+[[nodiscard]] Date PeriodEnd(PeriodUnit unit, int index);
 // `2026-10`, `2026-Q4`, `2026` or `program`.
 [[nodiscard]] std::string PeriodLabel(PeriodUnit unit, int index);
 

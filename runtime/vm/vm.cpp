@@ -41,6 +41,52 @@ int64_t CodePoints(std::string_view s) {
   return n;
 }
 
+// Tier tables (brief §3). Thresholds and values sit in globals; thresholds of
+// one table share a representation (Decimal or Date), so raw order is value order.
+const Value* Thresholds(const Context& ctx, const bc::TierDesc& t) { return ctx.globals + t.base; }
+
+int64_t TierIndex(const Context& ctx, const bc::TierDesc& t, Value x) {
+  const Value* th = Thresholds(ctx, t);
+  int64_t n = 0;
+  while (n < t.size && th[n].raw <= x.raw) ++n;
+  return n;
+}
+
+Value TierAt(const Context& ctx, const bc::TierDesc& t, Value x) {
+  const int64_t i = TierIndex(ctx, t, x);
+  // Below the first threshold: the value type's zero (raw 0 for Int and Decimal alike).
+  if (i == 0) return Value{0};
+  const Value v = ctx.globals[t.base + t.size + i - 1];  // stored as Decimal
+  return t.value == bc::ValueKind::kInt ? Value::Int(static_cast<int64_t>(v.raw / Decimal::kOne))
+                                        : v;
+}
+
+// Σ value_i × (the part of x inside bracket i); each product rounds half-even
+// to 12 digits before the sum (a documented decision, docs/language.md).
+ArithStatus TierMarginal(const Context& ctx, const bc::TierDesc& t, Value x, Value* out) {
+  const Value* th = Thresholds(ctx, t);
+  const Value* rate = ctx.globals + t.base + t.size;
+  Decimal total;
+  for (int i = 0; i < t.size && x.raw > th[i].raw; ++i) {
+    const int128 top = i + 1 < t.size && th[i + 1].raw < x.raw ? th[i + 1].raw : x.raw;
+    Decimal portion, part;
+    ArithStatus st = Decimal::Sub(Decimal::FromRaw(top), th[i].AsDec(), &portion);
+    if (st == ArithStatus::kOk) st = Decimal::Mul(portion, rate[i].AsDec(), &part);
+    if (st == ArithStatus::kOk) st = Decimal::Add(total, part, &total);
+    if (st != ArithStatus::kOk) return st;
+  }
+  *out = Value::Dec(total);
+  return ArithStatus::kOk;
+}
+
+bool TiersIncrease(const Context& ctx, const bc::TierDesc& t) {
+  const Value* th = Thresholds(ctx, t);
+  for (int i = 1; i < t.size; ++i) {
+    if (th[i].raw <= th[i - 1].raw) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
@@ -252,6 +298,29 @@ Outcome Run(const bc::Function& f, Value* r, const Context& ctx, Error* err) {
       }
       case Op::kFundBalance:
         a = ctx.host->FundBalance(in.c, r[in.b]);
+        break;
+      case Op::kMetricAdd:
+        if (!ctx.host->MetricAdd(in.a, r[in.b], r[in.c])) return Outcome::kStopped;
+        break;
+      case Op::kMetric:
+        a = ctx.host->Metric(in.c, r[in.b]);
+        break;
+      case Op::kRank:
+        a = ctx.host->Rank(in.c, r[in.b]);
+        break;
+      case Op::kTierAt:
+        a = TierAt(ctx, ctx.program->tiers[in.c], r[in.b]);
+        break;
+      case Op::kTierIndex:
+        a = Value::Int(TierIndex(ctx, ctx.program->tiers[in.c], r[in.b]));
+        break;
+      case Op::kTierMarginal:
+        ARITH(TierMarginal(ctx, ctx.program->tiers[in.c], r[in.b], &a));
+        break;
+      case Op::kTierCheck:
+        if (!TiersIncrease(ctx, ctx.program->tiers[in.a])) {
+          return fail("tier thresholds do not strictly increase (check the params they use)");
+        }
         break;
       case Op::kEmit:
         if (!ctx.host->Emit(in.a, r[in.b], r[in.c])) return Outcome::kStopped;

@@ -18,13 +18,17 @@ struct Column {
 inline constexpr int32_t kAbsentI32 = INT32_MIN;
 inline constexpr int64_t kAbsentI64 = INT64_MIN;
 
-// What the VM asks of the engine: effects and fund balances.
+// What the VM asks of the engine: effects, fund balances, metrics and ranks.
 class Host {
  public:
   virtual ~Host() = default;
   // Returns false to stop the run (the engine has recorded why).
   virtual bool Emit(int effect, Value payee, Value amount) = 0;
   virtual Value FundBalance(int fund, Value payee) = 0;
+  // Returns false on overflow (the engine has recorded why).
+  virtual bool MetricAdd(int metric, Value key, Value value) = 0;
+  virtual Value Metric(int site, Value key) = 0;
+  virtual Value Rank(int leaderboard, Value row) = 0;
 };
 
 struct Context {

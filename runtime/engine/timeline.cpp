@@ -1,0 +1,304 @@
+// The timeline loop: events and period boundaries in order (brief §4.3).
+#include "runtime/engine/timeline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace incant::engine {
+namespace {
+
+std::vector<size_t> RowCounts(const Inputs& in) {
+  std::vector<size_t> rows;
+  for (const io::DataSet& d : in.data) rows.push_back(d.rows);
+  return rows;
+}
+
+}  // namespace
+
+Timeline::Timeline(const bc::Program& p, Inputs& in, RunReport& report, LedgerWriter& ledger)
+    : p_(p), in_(in), report_(report), ledger_(ledger), metrics_(p, RowCounts(in), in.texts) {}
+
+bool Timeline::KeyLess(int dataset, uint32_t a, uint32_t b) const {
+  const bc::DataSetDesc& desc = p_.datasets[static_cast<size_t>(dataset)];
+  const io::ColumnData& key =
+      in_.data[static_cast<size_t>(dataset)].columns[static_cast<size_t>(desc.key_field)];
+  if (key.kind == bc::ColumnKind::kI64) return key.i64[a] < key.i64[b];
+  return in_.texts.Get(static_cast<uint32_t>(key.i32[a])) <
+         in_.texts.Get(static_cast<uint32_t>(key.i32[b]));
+}
+
+std::string Timeline::RowKey(int ds, uint32_t row) const {
+  return io::KeyText(p_.datasets[static_cast<size_t>(ds)], in_.data[static_cast<size_t>(ds)], row,
+                     in_.texts);
+}
+
+std::string Timeline::EventLabel(int ds, uint32_t row) const {
+  if (ds < 0) return "";
+  return p_.datasets[static_cast<size_t>(ds)].name + ":" + RowKey(ds, row);
+}
+
+void Timeline::Prepare() {
+  // Payee slots: one dense range per data set that can be paid.
+  slot_base_.assign(p_.datasets.size(), 0);
+  std::vector<bool> payable(p_.datasets.size(), false);
+  for (const bc::RuleDesc& r : p_.rules) {
+    for (const bc::EffectDesc& e : r.effects) {
+      if (e.payee_dataset >= 0) payable[static_cast<size_t>(e.payee_dataset)] = true;
+    }
+  }
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    slot_base_[d] = slots_;
+    if (payable[d]) slots_ += static_cast<int64_t>(in_.data[d].rows);
+  }
+  rules_.resize(p_.rules.size());
+  for (size_t i = 0; i < p_.rules.size(); ++i) {
+    RuleState& st = rules_[i];
+    st.paid.assign(static_cast<size_t>(slots_), false);
+    if (p_.rules[i].cap_global >= 0) {
+      st.cap_used.assign(static_cast<size_t>(slots_), Decimal());
+      st.cap_period.assign(static_cast<size_t>(slots_), -1);
+    }
+    if (p_.rules[i].budget_global >= 0)
+      st.budget_left = globals_[static_cast<size_t>(p_.rules[i].budget_global)].AsDec();
+  }
+  funds_.resize(p_.funds.size());
+  // Tables visited by period rules and leaderboards, in key order (brief §10).
+  key_order_.resize(p_.datasets.size());
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    if (p_.datasets[d].is_events) continue;
+    std::vector<uint32_t>& order = key_order_[d];
+    order.resize(in_.data[d].rows);
+    for (uint32_t r = 0; r < order.size(); ++r) order[r] = r;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return KeyLess(static_cast<int>(d), a, b); });
+  }
+  ranks_.resize(p_.leaderboards.size());
+  for (size_t i = 0; i < p_.leaderboards.size(); ++i) {
+    ranks_[i].assign(in_.data[static_cast<size_t>(p_.leaderboards[i].dataset)].rows, 0);
+  }
+  columns_.resize(p_.num_columns);
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    for (size_t f = 0; f < p_.datasets[d].fields.size(); ++f) {
+      const io::ColumnData& c = in_.data[d].columns[f];
+      vm::Column& vc = columns_[p_.datasets[d].first_column + f];
+      vc.kind = c.kind;
+      vc.data = c.kind == bc::ColumnKind::kI32   ? static_cast<const void*>(c.i32.data())
+                : c.kind == bc::ColumnKind::kI64 ? static_cast<const void*>(c.i64.data())
+                                                 : static_cast<const void*>(c.dec.data());
+    }
+  }
+  ctx_ = vm::Context{&p_, globals_.data(), columns_.data(), &in_.texts, this};
+  for (const bc::RuleDesc& r : p_.rules) rule_regs_.emplace_back(r.fn.num_regs);
+  for (const bc::MetricDesc& m : p_.metrics) metric_regs_.emplace_back(m.feed.num_regs);
+}
+
+std::vector<Timeline::Event> Timeline::SortedEvents() {
+  // (date, stream declaration order, key ascending) (brief §4.1).
+  std::vector<Event> events;
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    const bc::DataSetDesc& desc = p_.datasets[d];
+    if (!desc.is_events) continue;
+    const io::DataSet& data = in_.data[d];
+    const std::vector<int32_t>& dates = data.columns[static_cast<size_t>(desc.date_field)].i32;
+    for (uint32_t r = 0; r < data.rows; ++r) {
+      if (dates[r] < p_.period_from.days() || dates[r] > p_.period_to.days()) {
+        ++report_.ignored_events;
+        continue;
+      }
+      events.push_back(Event{dates[r], static_cast<uint16_t>(d), r});
+    }
+  }
+  std::sort(events.begin(), events.end(), [&](const Event& a, const Event& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.dataset != b.dataset) return a.dataset < b.dataset;
+    return KeyLess(a.dataset, a.row, b.row);
+  });
+  return events;
+}
+
+bool Timeline::Call(const bc::Function& f, Value* regs, const std::string& where) {
+  vm::Error err;
+  const vm::Outcome out = vm::Run(f, regs, ctx_, &err);
+  if (out == vm::Outcome::kOk) return true;
+  if (out == vm::Outcome::kStopped && !report_.errors.empty()) return false;  // already said
+  if (out == vm::Outcome::kStopped) err.message = "arithmetic overflow in a running total";
+  std::string loc;
+  if (err.pc < f.locs.size() && f.locs[err.pc] < p_.locs.size()) {
+    const bc::SourceLoc& l = p_.locs[f.locs[err.pc]];
+    loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
+  }
+  report_.errors.push_back(fmt::format("{}runtime error: {} in {}", loc, err.message, where));
+  report_.exit_code = kRuntimeError;
+  return false;
+}
+
+bool Timeline::RunEvent(const Event& e) {
+  event_dataset_ = e.dataset;
+  event_row_ = e.row;
+  date_ = e.date;
+  const Date day = Date::FromDays(e.date);
+  for (size_t ri = 0; ri < p_.rules.size(); ++ri) {
+    const bc::RuleDesc& rule = p_.rules[ri];
+    if (rule.period_rule || rule.dataset != e.dataset) continue;
+    if ((rule.effective_from && day < *rule.effective_from) ||
+        (rule.effective_to && day > *rule.effective_to)) {
+      continue;
+    }
+    rule_ = static_cast<int>(ri);
+    period_ = PeriodIndex(rule.every, day);
+    Value* regs = rule_regs_[ri].data();
+    regs[0] = Value{static_cast<int64_t>(e.row)};
+    if (!Call(rule.fn, regs,
+              fmt::format("rule `{}` (event {})", rule.name, EventLabel(e.dataset, e.row)))) {
+      return false;
+    }
+  }
+  // Metrics see this event only after its rules ran (rules read running values).
+  for (size_t mi = 0; mi < p_.metrics.size(); ++mi) {
+    const bc::MetricDesc& m = p_.metrics[mi];
+    if (m.dataset != e.dataset) continue;
+    Value* regs = metric_regs_[mi].data();
+    regs[0] = Value{static_cast<int64_t>(e.row)};
+    if (!Call(m.feed, regs,
+              fmt::format("metric `{}` (event {})", m.name, EventLabel(e.dataset, e.row)))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string Timeline::ScoreText(Value v, bc::FieldKind kind) const {
+  switch (kind) {
+    case bc::FieldKind::kInt:
+      return std::to_string(v.AsInt());
+    case bc::FieldKind::kMoney:
+      return v.AsDec().ToFixed(p_.minor_digits);
+    case bc::FieldKind::kDate:
+      return v.AsDate().ToString();
+    case bc::FieldKind::kText:
+      return std::string(in_.texts.Get(static_cast<uint32_t>(v.raw)));
+    default:
+      return v.AsDec().ToString();
+  }
+}
+
+bool Timeline::RankLeaderboard(int index) {
+  const bc::LeaderboardDesc& lb = p_.leaderboards[static_cast<size_t>(index)];
+  struct Entry {
+    Value score;
+    uint32_t row;
+  };
+  std::vector<Entry> entries;
+  std::vector<Value> regs(lb.fn.num_regs);
+  for (const uint32_t row : key_order_[static_cast<size_t>(lb.dataset)]) {
+    regs[0] = Value{static_cast<int64_t>(row)};
+    if (!Call(lb.fn, regs.data(),
+              fmt::format("leaderboard `{}` (row {})", lb.name, RowKey(lb.dataset, row)))) {
+      return false;
+    }
+    if (!regs[1].IsAbsent()) entries.push_back(Entry{regs[1], row});
+  }
+  // Rows are in key order already, so a stable sort leaves ties by key ascending.
+  std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+    const bool text = lb.score == bc::FieldKind::kText;
+    auto less = [&](Value x, Value y) {
+      return text ? in_.texts.Get(static_cast<uint32_t>(x.raw)) <
+                        in_.texts.Get(static_cast<uint32_t>(y.raw))
+                  : x.raw < y.raw;
+    };
+    return lb.ascending ? less(a.score, b.score) : less(b.score, a.score);
+  });
+  if (lb.top >= 0 && entries.size() > static_cast<size_t>(lb.top)) {
+    entries.resize(static_cast<size_t>(lb.top));
+  }
+  std::vector<int32_t>& ranks = ranks_[static_cast<size_t>(index)];
+  std::fill(ranks.begin(), ranks.end(), 0);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    ranks[entries[i].row] = static_cast<int32_t>(i + 1);
+  }
+  if (leaderboard_out_ != nullptr) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      leaderboard_out_->push_back(LeaderboardLine{period_label_, lb.name, static_cast<int>(i + 1),
+                                                  RowKey(lb.dataset, entries[i].row),
+                                                  ScoreText(entries[i].score, lb.score)});
+    }
+  }
+  return true;
+}
+
+bool Timeline::RunPeriodRule(int ri, const Boundary& b) {
+  const bc::RuleDesc& rule = p_.rules[static_cast<size_t>(ri)];
+  rule_ = ri;
+  period_ = b.index;
+  date_ = b.open ? b.first.days() : b.last.days();
+  event_dataset_ = -1;
+  event_row_ = 0;
+  holding_ = rule.budget_global >= 0;
+  const std::string label = PeriodLabel(b.unit, b.index);
+  std::vector<Value> regs(rule.fn.num_regs);
+  for (const uint32_t row : key_order_[static_cast<size_t>(rule.dataset)]) {
+    regs[0] = Value{static_cast<int64_t>(row)};
+    if (!Call(rule.fn, regs.data(),
+              fmt::format("rule `{}` (period {}, row {})", rule.name, label,
+                          RowKey(rule.dataset, row)))) {
+      return false;
+    }
+  }
+  holding_ = false;
+  if (!held_.empty() && !CommitHeld()) return false;
+  return true;
+}
+
+bool Timeline::RunBoundary(const Boundary& b) {
+  period_label_ = PeriodLabel(b.unit, b.index);
+  if (!b.open) {
+    for (size_t i = 0; i < p_.leaderboards.size(); ++i) {
+      if (p_.leaderboards[i].every == b.unit && !RankLeaderboard(static_cast<int>(i))) return false;
+    }
+  }
+  for (size_t i = 0; i < p_.rules.size(); ++i) {
+    const bc::RuleDesc& r = p_.rules[i];
+    if (!r.period_rule || r.every != b.unit || r.at_start != b.open) continue;
+    // A period rule applies to periods whose start (within the program) is in range.
+    if ((r.effective_from && b.first < *r.effective_from) ||
+        (r.effective_to && b.first > *r.effective_to)) {
+      continue;
+    }
+    if (!RunPeriodRule(static_cast<int>(i), b)) return false;
+  }
+  if (!b.open) metrics_.Roll(b.unit);
+  return true;
+}
+
+bool Timeline::Run(std::vector<Value> globals_in) {
+  globals_ = std::move(globals_in);
+  Prepare();
+  const std::vector<Event> events = SortedEvents();
+  report_.events = events.size();
+  const std::vector<Boundary> bounds = ProgramBoundaries(p_.period_from, p_.period_to);
+  // Boundaries matter only when something runs or rolls at them.
+  const bool need_bounds = !p_.leaderboards.empty() || !p_.metric_sites.empty() ||
+                           std::any_of(p_.rules.begin(), p_.rules.end(),
+                                       [](const bc::RuleDesc& r) { return r.period_rule; });
+  size_t bi = 0;
+  for (const Event& e : events) {
+    while (need_bounds && bi < bounds.size() && bounds[bi].at <= e.date) {
+      if (!RunBoundary(bounds[bi++])) return false;
+    }
+    if (!RunEvent(e)) return false;
+  }
+  while (need_bounds && bi < bounds.size()) {
+    if (!RunBoundary(bounds[bi++])) return false;
+  }
+  for (size_t i = 0; i < p_.rules.size(); ++i) {
+    const RuleState& st = rules_[i];
+    const bool points_only = !st.has_money && st.points_total != 0;
+    report_.rules.push_back(RuleSummary{
+        p_.rules[i].name, st.lines, st.payees,
+        points_only ? std::to_string(st.points_total) : st.money_total.ToFixed(p_.minor_digits)});
+  }
+  return true;
+}
+
+}  // namespace incant::engine

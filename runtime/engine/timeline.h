@@ -1,0 +1,111 @@
+#pragma once
+// The timeline of brief §4: events in (date, stream, key) order, period closes
+// and openings between them, and every effect booked through cap, budget and
+// fund in that order. Internal to engine/.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "runtime/engine/calendar.h"
+#include "runtime/engine/engine.h"
+#include "runtime/engine/inputs.h"
+#include "runtime/engine/ledger_line.h"
+#include "runtime/engine/ledger_writer.h"
+#include "runtime/engine/metric_store.h"
+#include "runtime/vm/vm.h"
+
+namespace incant::engine {
+
+// Per-rule state: cap usage per payee (stamped with its period), budget left,
+// and what the summary counts.
+struct RuleState {
+  std::vector<Decimal> cap_used;
+  std::vector<int32_t> cap_period;
+  Decimal budget_left;
+  std::vector<bool> paid;  // payee slots seen, for the summary's payee count
+  uint64_t lines = 0, payees = 0;
+  Decimal money_total;
+  int64_t points_total = 0;
+  bool has_money = false;
+};
+
+class Timeline final : public vm::Host {
+ public:
+  Timeline(const bc::Program& p, Inputs& in, RunReport& report, LedgerWriter& ledger);
+
+  bool Run(std::vector<Value> globals);
+
+  // vm::Host
+  bool Emit(int effect, Value payee, Value amount) override;
+  Value FundBalance(int fund, Value payee) override;
+  bool MetricAdd(int metric, Value key, Value value) override;
+  Value Metric(int site, Value key) override { return metrics_.Get(site, key); }
+  Value Rank(int leaderboard, Value row) override {
+    return Value::Int(ranks_[static_cast<size_t>(leaderboard)][static_cast<size_t>(row.raw)]);
+  }
+
+ private:
+  struct Event {
+    int32_t date;
+    uint16_t dataset;
+    uint32_t row;
+  };
+  // timeline.cpp
+  void Prepare();
+  std::vector<Event> SortedEvents();
+  bool RunEvent(const Event& e);
+  bool RunBoundary(const Boundary& b);
+  bool RunPeriodRule(int rule, const Boundary& b);
+  bool RankLeaderboard(int lb);
+  bool Call(const bc::Function& f, Value* regs, const std::string& where);
+  [[nodiscard]] bool KeyLess(int dataset, uint32_t a, uint32_t b) const;
+  [[nodiscard]] std::string EventLabel(int ds, uint32_t row) const;
+  [[nodiscard]] std::string RowKey(int ds, uint32_t row) const;
+  [[nodiscard]] std::string ScoreText(Value v, bc::FieldKind kind) const;
+
+  // effects.cpp
+  void StartCapPeriod(RuleState& st, size_t slot) const;
+  [[nodiscard]] int64_t Slot(int dataset, uint32_t row) const {
+    return slot_base_[static_cast<size_t>(dataset)] + static_cast<int64_t>(row);
+  }
+  // Cuts a positive line by the rule's cap; books the cut amount as used when `book`.
+  void ApplyCap(LedgerLine& line, bool book);
+  void ApplyFirstComeBudget(LedgerLine& line);
+  void ApplyFund(LedgerLine& line);
+  bool Commit(const LedgerLine& line, bool cap_booked);
+  bool CommitHeld();  // a period rule's close with a budget: pro rata, then fund, then book
+
+  const bc::Program& p_;
+  Inputs& in_;
+  RunReport& report_;
+  LedgerWriter& ledger_;
+  MetricStore metrics_;
+  std::vector<int64_t> slot_base_;
+  int64_t slots_ = 0;
+  std::vector<RuleState> rules_;
+  // Fund balances by payee row (each fund pays one data set in practice; see docs).
+  std::vector<std::unordered_map<uint64_t, Decimal>> funds_;
+  std::unordered_set<uint64_t> badges_;
+  std::vector<Value> globals_;
+  std::vector<vm::Column> columns_;
+  vm::Context ctx_;
+  std::vector<std::vector<uint32_t>> key_order_;  // tables' rows in key order
+  std::vector<std::vector<int32_t>> ranks_;       // per leaderboard, per row
+  // What is being evaluated: the rule, its line date and period, the event.
+  int rule_ = 0;
+  int32_t date_ = 0;
+  int32_t period_ = 0;
+  int event_dataset_ = -1;
+  uint32_t event_row_ = 0;
+  bool holding_ = false;  // a budgeted period rule's close: lines wait in held_
+  std::vector<LedgerLine> held_;
+  std::string period_label_;                                 // of the boundary being run
+  std::vector<std::vector<Value>> rule_regs_, metric_regs_;  // reused register files
+
+ public:
+  // Where rankings go for `--leaderboards` (null: not wanted).
+  std::vector<LeaderboardLine>* leaderboard_out_ = nullptr;
+};
+
+}  // namespace incant::engine
