@@ -8,6 +8,7 @@
 
 #include "runtime/engine/ledger_writer.h"
 #include "runtime/io/csv_reader.h"
+#include "runtime/io/jsonl_reader.h"
 #include "runtime/vm/vm.h"
 
 namespace incant::engine {
@@ -100,14 +101,9 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
     }
     given[static_cast<size_t>(ds)] = true;
     const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".jsonl") {
-      report->errors.push_back(fmt::format("{}: JSONL input is not supported yet; use .csv", path));
-      ok = false;
-      continue;
-    }
-    if (ext != ".csv") {
+    if (ext != ".csv" && ext != ".jsonl") {
       report->errors.push_back(
-          fmt::format("{}: unknown input format `{}` (expected .csv)", path, ext));
+          fmt::format("{}: unknown input format `{}` (expected .csv or .jsonl)", path, ext));
       ok = false;
       continue;
     }
@@ -116,7 +112,10 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
     lo.on_reject = write_reject;
     lo.on_warning = [&](const std::string& w) { report->warnings.push_back(w); };
     io::InputError err;
-    if (!io::LoadCsv(path, p, ds, in->texts, lo, &in->data[static_cast<size_t>(ds)], &err)) {
+    io::DataSet* data = &in->data[static_cast<size_t>(ds)];
+    const bool loaded = ext == ".csv" ? io::LoadCsv(path, p, ds, in->texts, lo, data, &err)
+                                      : io::LoadJsonl(path, p, ds, in->texts, lo, data, &err);
+    if (!loaded) {
       report->errors.push_back(err.ToString());
       ok = false;
     }

@@ -1,5 +1,5 @@
 #pragma once
-// Writes ledger lines as CSV (brief §5) into a temporary file beside the
+// Writes ledger lines as CSV or JSON Lines (brief §5) into a temporary file beside the
 // target, renamed into place only when the whole run succeeded.
 #include <cstdio>
 #include <string>
@@ -32,9 +32,12 @@ class LedgerWriter {
   std::string path_, tmp_;
   std::string buf_;
   uint64_t seq_ = 0;
+  bool jsonl_ = false;  // by the extension: .jsonl, else CSV
 };
 
 // RFC 4180: quote only when the field needs it.
 void AppendCsvField(std::string& out, std::string_view field);
+// A JSON string, ASCII only (\u escapes), as Python's json.dumps writes it.
+void AppendJsonString(std::string& out, std::string_view s);
 
 }  // namespace incant::engine

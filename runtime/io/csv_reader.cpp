@@ -5,12 +5,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "runtime/vm/vm.h"
+#include "runtime/io/row_loader.h"
 
 namespace incant::io {
 namespace {
-
-constexpr int128 kAbsentDec = Value::kAbsentRaw;
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -19,41 +17,6 @@ bool ReadFile(const std::string& path, std::string* out) {
   ss << in.rdbuf();
   *out = ss.str();
   return !in.bad();
-}
-
-const char* KindWord(bc::FieldKind k) {
-  switch (k) {
-    case bc::FieldKind::kInt:
-      return "an Int";
-    case bc::FieldKind::kDecimal:
-      return "a Decimal (plain decimal like 0.25)";
-    case bc::FieldKind::kMoney:
-      return "a Money amount (plain decimal like 1500.00)";
-    case bc::FieldKind::kBool:
-      return "true or false";
-    case bc::FieldKind::kDate:
-      return "a date (YYYY-MM-DD)";
-    default:
-      return "a value";
-  }
-}
-
-bool ParseInt(std::string_view s, int64_t* out) {
-  size_t i = 0;
-  bool neg = false;
-  if (!s.empty() && s[0] == '-') {
-    neg = true;
-    i = 1;
-  }
-  if (i == s.size() || s.size() - i > 19) return false;
-  uint64_t v = 0;
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + static_cast<uint64_t>(s[i] - '0');
-  }
-  if (v > static_cast<uint64_t>(INT64_MAX)) return false;  // INT64_MIN is the absent marker
-  *out = neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
-  return true;
 }
 
 }  // namespace
@@ -187,147 +150,22 @@ bool LoadCsvText(const std::string& path, std::string text, const bc::Program& p
     options.on_warning(fmt::format("{}:{}: warning: extra column{} ignored: {}", path, header.line,
                                    extra.size() == 1 ? "" : "s", list));
   }
-  out->columns.resize(desc.fields.size());
-  for (size_t f = 0; f < desc.fields.size(); ++f) {
-    out->columns[f].kind = desc.fields[f].column_kind();
-  }
-  const bc::FieldDesc& key_desc = desc.fields[static_cast<size_t>(desc.key_field)];
+  RowLoader rows(path, program, dataset, texts, options, out, error);
+  std::vector<const std::string*> cells(desc.fields.size());
   for (size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
-    auto bad = [&](const std::string& column, std::string message) {
-      const InputError e{path, rec.line, column, std::move(message)};
-      if (!options.reject) {
-        *error = e;
-        return false;
-      }
-      if (options.on_reject) options.on_reject(e, rec.fields);
-      return true;
-    };
     if (rec.fields.size() != header.fields.size()) {
-      if (!bad("", fmt::format("the row has {} fields but the header has {}", rec.fields.size(),
-                               header.fields.size()))) {
-        return false;
-      }
-      continue;
-    }
-    // Parse every cell first, so a rejected row leaves no partial column.
-    struct Cell {
-      int32_t i32 = 0;
-      int64_t i64 = 0;
-      int128 dec = 0;
-    };
-    std::vector<Cell> cells(desc.fields.size());
-    bool row_ok = true;
-    for (size_t f = 0; f < desc.fields.size() && row_ok; ++f) {
-      const bc::FieldDesc& fd = desc.fields[f];
-      const std::string& s = rec.fields[static_cast<size_t>(field_col[f])];
-      Cell& cell = cells[f];
-      if (s.empty()) {
-        if (fd.optional) {
-          cell = Cell{vm::kAbsentI32, vm::kAbsentI64, kAbsentDec};
-          continue;
-        }
-        row_ok = false;
-        if (!bad(fd.name, "empty value for a field that is not optional")) return false;
-        break;
-      }
-      std::string message;
-      switch (fd.kind) {
-        case bc::FieldKind::kInt:
-          if (!ParseInt(s, &cell.i64))
-            message = fmt::format("'{}' is not {}", s, KindWord(fd.kind));
-          break;
-        case bc::FieldKind::kDecimal:
-        case bc::FieldKind::kMoney: {
-          Decimal d;
-          if (!Decimal::Parse(s, &d)) {
-            message = fmt::format("'{}' is not {}", s, KindWord(fd.kind));
-          } else {
-            cell.dec = d.raw();
-          }
-          break;
-        }
-        case bc::FieldKind::kBool:
-          if (s == "true" || s == "false") {
-            cell.i32 = s == "true" ? 1 : 0;
-          } else {
-            message = fmt::format("'{}' is not {}", s, KindWord(fd.kind));
-          }
-          break;
-        case bc::FieldKind::kDate: {
-          Date d;
-          if (!Date::Parse(s, &d)) {
-            message = fmt::format("'{}' is not {}", s, KindWord(fd.kind));
-          } else {
-            cell.i32 = d.days();
-          }
-          break;
-        }
-        case bc::FieldKind::kEnum: {
-          const bc::EnumDesc& en = program.enums[static_cast<size_t>(fd.target)];
-          int ord = -1;
-          for (size_t m = 0; m < en.members.size(); ++m) {
-            if (en.members[m] == s) ord = static_cast<int>(m);
-          }
-          if (ord < 0) {
-            std::string members;
-            for (const std::string& m : en.members) members += (members.empty() ? "" : ", ") + m;
-            message = fmt::format("'{}' is not a member of {} ({})", s, en.name, members);
-          }
-          cell.i32 = ord;
-          break;
-        }
-        case bc::FieldKind::kText:
-        case bc::FieldKind::kRef:
-          cell.i32 = static_cast<int32_t>(texts.Intern(s));
-          break;
-      }
-      if (!message.empty()) {
-        row_ok = false;
-        if (!bad(fd.name, message)) return false;
-      }
-    }
-    if (!row_ok) continue;
-    // Keys are unique within a data set.
-    const Cell& key = cells[static_cast<size_t>(desc.key_field)];
-    const auto row = static_cast<uint32_t>(out->rows);
-    bool dup = false;
-    uint32_t first_line = 0;
-    if (key_desc.kind == bc::FieldKind::kInt) {
-      const auto [it, ok] = out->int_keys.emplace(key.i64, row);
-      dup = !ok;
-      if (dup) first_line = out->lines[it->second];
-    } else {
-      const auto [it, ok] = out->text_keys.emplace(static_cast<uint32_t>(key.i32), row);
-      dup = !ok;
-      if (dup) first_line = out->lines[it->second];
-    }
-    if (dup) {
-      if (!bad(key_desc.name,
-               fmt::format(
-                   "duplicate key '{}' (first on line {})",
-                   rec.fields[static_cast<size_t>(field_col[static_cast<size_t>(desc.key_field)])],
-                   first_line))) {
+      if (!rows.Bad(rec.line, rec.fields, "",
+                    fmt::format("the row has {} fields but the header has {}", rec.fields.size(),
+                                header.fields.size()))) {
         return false;
       }
       continue;
     }
     for (size_t f = 0; f < desc.fields.size(); ++f) {
-      ColumnData& col = out->columns[f];
-      switch (col.kind) {
-        case bc::ColumnKind::kI32:
-          col.i32.push_back(cells[f].i32);
-          break;
-        case bc::ColumnKind::kI64:
-          col.i64.push_back(cells[f].i64);
-          break;
-        case bc::ColumnKind::kDec:
-          col.dec.push_back(cells[f].dec);
-          break;
-      }
+      cells[f] = &rec.fields[static_cast<size_t>(field_col[f])];
     }
-    out->lines.push_back(rec.line);
-    ++out->rows;
+    if (!rows.Add(rec.line, cells, rec.fields)) return false;
   }
   return true;
 }

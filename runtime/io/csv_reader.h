@@ -6,14 +6,9 @@
 #include <vector>
 
 #include "runtime/io/data_set.h"
+#include "runtime/io/load_options.h"
 
 namespace incant::io {
-
-struct LoadOptions {
-  bool reject = false;  // keep going past bad rows, reporting each to `on_reject`
-  std::function<void(const InputError&, const std::vector<std::string>& cells)> on_reject;
-  std::function<void(const std::string&)> on_warning;
-};
 
 // Loads `path` for `desc`. Returns false (with *error) on a fatal problem: an
 // unreadable file, a bad header, or (without reject) the first bad row.

@@ -53,13 +53,13 @@ passed = 0
 
 
 def case(name, incant, *, partners=PARTNERS, sales=SALES, program=PROGRAM, extra=(), exit_code,
-         stderr_has=(), stdout_has=(), ledger=None):
+         stderr_has=(), stdout_has=(), ledger=None, sales_file="sales.csv"):
     global passed
     with tempfile.TemporaryDirectory() as d:
-        for fname, text in (("p.incant", program), ("partners.csv", partners), ("sales.csv", sales)):
+        for fname, text in (("p.incant", program), ("partners.csv", partners), (sales_file, sales)):
             with open(os.path.join(d, fname), "w", encoding="utf-8", newline="") as f:
                 f.write(text)
-        cmd = [incant, "run", "p.incant", "--input", "partners=partners.csv", "--input", "sales=sales.csv",
+        cmd = [incant, "run", "p.incant", "--input", "partners=partners.csv", "--input", f"sales={sales_file}",
                "--out", "ledger.csv", *extra]
         p = subprocess.run(cmd, cwd=d, capture_output=True, text=True, errors="replace", timeout=120)
         problems = []
@@ -147,7 +147,26 @@ def main():
          stderr_has=["missing input: give `--input extra=PATH.csv` for table `extra`"])
     case("unknown input name", incant, extra=["--input", "bogus=x.csv"], exit_code=2,
          stderr_has=["--input bogus: the program has no table or events named `bogus`"])
-    case("JSONL not yet", incant, extra=["--input", "x=y.jsonl"], exit_code=2, stderr_has=["--input x"])
+    case("unknown input format", incant, sales_file="sales.txt", exit_code=2,
+         stderr_has=["sales.txt: unknown input format `.txt` (expected .csv or .jsonl)"])
+    jsonl_header = '{"id": "S1", "partner": "P1", "date": "2026-03-01", "units": 2, "amount": '
+    case("JSONL input: numbers keep every digit, null is absent", incant, sales_file="sales.jsonl",
+         sales=jsonl_header + '1000.005}\n\n{"id": "S2", "partner": "P2", "date": "2026-03-02", '
+                               '"units": 1, "amount": "50", "note": null}\n',
+         exit_code=0, stderr_has=["sales.jsonl:3: warning: extra fields ignored: note"])
+    case("JSONL: not an object", incant, sales_file="sales.jsonl", sales='["S1"]\n', exit_code=2,
+         stderr_has=["sales.jsonl:1: not a JSON object"])
+    case("JSONL: nested value", incant, sales_file="sales.jsonl",
+         sales=jsonl_header + '{"value": 5}}\n', exit_code=2,
+         stderr_has=['sales.jsonl:1: field "amount": nested JSON values are not supported'])
+    case("JSONL: missing field", incant, sales_file="sales.jsonl",
+         sales='{"id": "S1", "partner": "P1", "date": "2026-03-01", "units": 2}\n', exit_code=2,
+         stderr_has=["sales.jsonl:1: column amount: missing field"])
+    case("JSONL: bad value names line and column", incant, sales_file="sales.jsonl",
+         sales=jsonl_header + '"5"}\n' + jsonl_header.replace("S1", "S2") + 'true}\n', exit_code=2,
+         stderr_has=["sales.jsonl:2: column amount: 'true' is not a Money amount"])
+    case("JSONL: unclosed string", incant, sales_file="sales.jsonl", sales='{"id": "S1\n', exit_code=2,
+         stderr_has=["sales.jsonl:1: a string is not closed"])
     # A 100 MB single line: a clear error, no crash, no hang.
     big = "id,tier,parent\n" + "P" * (100 * 1024 * 1024) + ",gold\n"
     case("100 MB single line", incant, partners=big, exit_code=2,
