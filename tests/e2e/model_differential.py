@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Differential test against the reference model (../shared/model): random
-programs from its generator run through both, ledgers compared byte for byte.
+programs from its generator, and every golden ledger case (the examples
+included), run through both, ledgers compared byte for byte.
 
 Programs that use constructs this build reports as "not supported yet" are
 counted and skipped. Exits 77 (CTest: skipped) when the model is not present.
@@ -48,6 +49,21 @@ def main():
             else:
                 failed += 1
                 print(f"FAIL {case}: exit {p.returncode}\n{p.stderr[:600]}")
+    golden = os.path.join(ROOT, "tests", "golden", "ledger")
+    model = os.path.join(MODEL, "incant_model.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in sorted(os.listdir(golden)):
+            d = os.path.join(golden, case)
+            args = shlex.split(open(os.path.join(d, "args.txt")).read())
+            out = os.path.join(tmp, case + ".csv")
+            subprocess.run([sys.executable, model, "run", "program.incant", *args, "--out", out], cwd=d,
+                           capture_output=True)
+            theirs = open(out, "rb").read() if os.path.exists(out) else None
+            if theirs == open(os.path.join(d, "expected_ledger.csv"), "rb").read():
+                passed += 1
+            else:
+                failed += 1
+                print(f"FAIL golden {case}: the model's ledger differs from ours")
     print(f"({unsupported} programs use constructs not supported yet)")
     print(f"{passed} passed, {failed} failed")
     if passed + failed == 0:
