@@ -3,7 +3,8 @@
 
   diag/fail_<code>[_more].incant   -> .stderr (text diagnostics) and .exit
   disasm/<name>.incant             -> .disasm (incant disasm)
-  ledger/<name>/program.incant     -> ledger.csv + stdout.txt + exit (args in args.txt)
+  ledger/<name>/program.incant     -> ledger.csv + stdout.txt + exit (args in args.txt),
+                                      and leaderboards.csv when the program has a leaderboard
 
 --update rewrites the expectations so a reviewer reads the diff instead.
 Also checks that every diagnostic kind in compiler/diag/diagnostic_kinds.def
@@ -80,10 +81,16 @@ def ledger_cases(incant, update, failures):
         if not os.path.isdir(cd):
             continue
         args = shlex.split(open(os.path.join(cd, "args.txt")).read())
+        boards = "leaderboard " in open(os.path.join(cd, "program.incant"), encoding="utf-8").read()
         with tempfile.TemporaryDirectory() as tmp:
             out_path = os.path.join(tmp, "ledger.csv")
-            code, out, err = run([incant, "run", "program.incant", *args, "--out", out_path], cd)
+            boards_path = os.path.join(tmp, "boards.csv")
+            extra = ["--leaderboards", boards_path] if boards else []
+            code, out, err = run([incant, "run", "program.incant", *args, "--out", out_path, *extra], cd)
             ledger = open(out_path, encoding="utf-8").read() if os.path.exists(out_path) else "<no ledger>\n"
+            if boards:
+                got = open(boards_path, encoding="utf-8").read() if os.path.exists(boards_path) else "<none>\n"
+                compare(os.path.join(cd, "expected_leaderboards.csv"), got, update, failures)
         compare(os.path.join(cd, "expected_ledger.csv"), ledger, update, failures)
         compare(os.path.join(cd, "expected_output.txt"), f"exit {code}\n{out}{err}", update, failures)
         n += 1
