@@ -39,7 +39,7 @@ run_fuzzer() {  # name, seed dirs...
     "$work/$name" "$@" 2>&1 | tail -n 12
   return "${PIPESTATUS[0]}"
 }
-programs=(tests/golden/diag tests/golden/disasm examples/acme_partner_program bench
+programs=(tests/golden/diag tests/golden/disasm tests/golden/ledger bench
           tests/fuzz/regressions/parse)
 run_fuzzer fuzz_parse "${programs[@]}"
 run_fuzzer fuzz_check "${programs[@]}"

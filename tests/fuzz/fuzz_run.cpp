@@ -1,7 +1,8 @@
-// libFuzzer target: any bytes as the sales file of the bundled example, run
+// libFuzzer target: any bytes as the sales file of two bundled examples, run
 // through the whole engine (load, resolve references, timeline, VM, caps,
-// budgets, funds). Bad data must be exit 2, arithmetic trouble exit 3; nothing
-// else, and never a crash.
+// budgets, funds; metrics, period closes and pro-rata budgets in the second).
+// Bad data must be exit 2, arithmetic trouble exit 3; nothing else, and never
+// a crash.
 #include <unistd.h>
 
 #include <cstddef>
@@ -15,16 +16,21 @@
 
 namespace {
 
-const std::string kExample = std::string(INCANT_SOURCE_DIR) + "/examples/acme_partner_program";
+const std::string kExamples = std::string(INCANT_SOURCE_DIR) + "/examples/";
 
-const incant::bc::Program& Program() {
-  static const incant::bc::Program program = [] {
-    incant::Sink sink;
-    incant::Compilation c = incant::CompileFile(kExample + "/program.incant", sink);
-    if (!c.program) std::abort();
-    return std::move(*c.program);
-  }();
-  return program;
+incant::bc::Program Compile(const std::string& example) {
+  incant::Sink sink;
+  incant::Compilation c = incant::CompileFile(kExamples + example + "/program.incant", sink);
+  if (!c.program) std::abort();
+  return std::move(*c.program);
+}
+
+void Check(const incant::engine::RunReport& report) {
+  if (report.exit_code != incant::engine::kOk && report.exit_code != incant::engine::kBadInput &&
+      report.exit_code != incant::engine::kRuntimeError) {
+    std::abort();
+  }
+  if (report.exit_code != incant::engine::kOk && report.errors.empty()) std::abort();
 }
 
 }  // namespace
@@ -35,15 +41,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::ofstream out(sales, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
+  static const incant::bc::Program acme = Compile("acme_partner_program");
+  static const incant::bc::Program rebate = Compile("quarterly_rebate");
   incant::engine::RunOptions options;
-  options.inputs = {{"partners", kExample + "/data/partners.csv"},
-                    {"sales", sales},
-                    {"claims", kExample + "/data/claims.csv"}};
-  const incant::engine::RunReport report = incant::engine::Run(Program(), options);
-  if (report.exit_code != incant::engine::kOk && report.exit_code != incant::engine::kBadInput &&
-      report.exit_code != incant::engine::kRuntimeError) {
-    std::abort();
-  }
-  if (report.exit_code != incant::engine::kOk && report.errors.empty()) std::abort();
+  const std::string ex = kExamples + "acme_partner_program/data/";
+  options.inputs = {
+      {"partners", ex + "partners.csv"}, {"sales", sales}, {"claims", ex + "claims.csv"}};
+  Check(incant::engine::Run(acme, options));
+  options.inputs = {{"partners", kExamples + "quarterly_rebate/data/partners.csv"},
+                    {"sales", sales}};
+  Check(incant::engine::Run(rebate, options));
   return 0;
 }
