@@ -402,6 +402,7 @@ uint16_t Lowerer::Method(const ast::Expr* e) {
   }
   // Tier tables: numeric arguments are compared as Decimal (TierDesc).
   const auto t = static_cast<uint16_t>(ref.index);
+  if (in_init_) EmitTier(ref.index);
   const bc::TierDesc& td = out_.tiers[t];
   auto arg = [&](size_t i) {
     const ast::Expr* x = e->kids[i];

@@ -144,10 +144,24 @@ void Lowerer::LowerLayout() {
   out_.num_globals = static_cast<uint16_t>(g);
 }
 
+void Lowerer::EmitDeps(const ast::Expr* e) {
+  // The lets and tier tables an init expression reads are stored before it is
+  // evaluated: emitted inside it, they could land in a branch that never runs.
+  if (e == nullptr) return;
+  const sema::Ref ref = p_.RefOf(e);
+  if (ref.kind == sema::RefKind::kLet && e->kind == ast::ExprKind::kName) EmitLet(ref.index);
+  if (ref.kind == sema::RefKind::kTiers && e->kind == ast::ExprKind::kMethod) EmitTier(ref.index);
+  if (ref.kind == sema::RefKind::kFn && e->kind == ast::ExprKind::kCall) {
+    EmitDeps(p_.fns[static_cast<size_t>(ref.index)].decl->body);
+  }
+  for (const ast::Expr* k : e->kids) EmitDeps(k);
+}
+
 void Lowerer::EmitLet(int index) {
   if (let_emitted_[static_cast<size_t>(index)]) return;
   let_emitted_[static_cast<size_t>(index)] = true;
   const sema::LetInfo& let = p_.lets[static_cast<size_t>(index)];
+  EmitDeps(let.decl->value);
   const uint16_t v = Expr(let.decl->value);
   Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(let_global_[static_cast<size_t>(index)]), v, 0,
        let.decl->value);
@@ -159,8 +173,11 @@ void Lowerer::LowerInit() {
   in_init_ = true;
   reg_consts_.clear();
   // Params set on the command line are already in their slots; the rest get their defaults.
+  let_emitted_.assign(p_.lets.size(), false);
+  tier_emitted_.assign(p_.tiers.size(), false);
   for (size_t i = 0; i < p_.params.size(); ++i) {
     const sema::ParamInfo& prm = p_.params[i];
+    EmitDeps(prm.decl->value);
     const uint16_t cur = NewReg();
     Emit(bc::Op::kLoadGlobal, cur, static_cast<uint16_t>(i), 0, prm.decl->value);
     const size_t skip = Emit(bc::Op::kJumpIfPresent, cur, 0, 0, prm.decl->value);
@@ -168,10 +185,11 @@ void Lowerer::LowerInit() {
     Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(i), v, 0, prm.decl->value);
     PatchJump(skip);
   }
-  let_emitted_.assign(p_.lets.size(), false);
   for (size_t i = 0; i < p_.lets.size(); ++i) EmitLet(static_cast<int>(i));
   for (size_t i = 0; i < p_.rules.size(); ++i) {
     const ast::RuleDecl& d = *p_.rules[i].decl;
+    EmitDeps(d.cap);
+    EmitDeps(d.budget);
     if (d.cap) {
       Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(out_.rules[i].cap_global), Expr(d.cap), 0,
            d.cap);
@@ -181,26 +199,32 @@ void Lowerer::LowerInit() {
            0, d.budget);
     }
   }
-  LowerTiers();
+  for (size_t i = 0; i < p_.tiers.size(); ++i) EmitTier(static_cast<int>(i));
   Emit(bc::Op::kReturn, 0, 0, 0, nullptr);
   in_init_ = false;
 }
 
-void Lowerer::LowerTiers() {
-  for (size_t t = 0; t < p_.tiers.size(); ++t) {
-    const sema::TiersInfo& info = p_.tiers[t];
-    const bc::TierDesc& td = out_.tiers[t];
-    const Type dec = Type::Of(TypeKind::kDecimal);
-    for (size_t i = 0; i < info.decl->entries.size(); ++i) {
-      const ast::TierEntry& entry = info.decl->entries[i];
-      const uint16_t th = td.date_thresholds ? Expr(entry.threshold) : ExprAs(entry.threshold, dec);
-      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(td.base + static_cast<int>(i)), th, 0,
-           entry.threshold);
-      Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(td.base + td.size + static_cast<int>(i)),
-           ExprAs(entry.value, dec), 0, entry.value);
-    }
-    if (td.size > 0)
-      Emit(bc::Op::kTierCheck, static_cast<uint16_t>(t), 0, 0, info.decl->entries[0].threshold);
+void Lowerer::EmitTier(int index) {
+  // Like lets, on first use: a let or cap may read a table whose entries read params or lets.
+  if (tier_emitted_[static_cast<size_t>(index)]) return;
+  tier_emitted_[static_cast<size_t>(index)] = true;
+  const sema::TiersInfo& info = p_.tiers[static_cast<size_t>(index)];
+  const bc::TierDesc& td = out_.tiers[static_cast<size_t>(index)];
+  for (const ast::TierEntry& entry : info.decl->entries) {
+    EmitDeps(entry.threshold);
+    EmitDeps(entry.value);
+  }
+  const Type dec = Type::Of(TypeKind::kDecimal);
+  for (size_t i = 0; i < info.decl->entries.size(); ++i) {
+    const ast::TierEntry& entry = info.decl->entries[i];
+    const uint16_t th = td.date_thresholds ? Expr(entry.threshold) : ExprAs(entry.threshold, dec);
+    Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(td.base + static_cast<int>(i)), th, 0,
+         entry.threshold);
+    Emit(bc::Op::kStoreGlobal, static_cast<uint16_t>(td.base + td.size + static_cast<int>(i)),
+         ExprAs(entry.value, dec), 0, entry.value);
+  }
+  if (td.size > 0) {
+    Emit(bc::Op::kTierCheck, static_cast<uint16_t>(index), 0, 0, info.decl->entries[0].threshold);
   }
 }
 

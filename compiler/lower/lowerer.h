@@ -21,8 +21,9 @@ class Lowerer {
   void LowerLayout();
   void LowerInit();
   void EmitLet(int index);
+  void EmitDeps(const ast::Expr* e);  // lets and tiers `e` reads, stored first
   void LowerRule(const sema::RuleInfo& rule);
-  void LowerTiers();  // into init: entries to their globals, then the order check
+  void EmitTier(int index);  // into init: entries to their globals, then the order check
   void LowerMetric(const sema::MetricInfo& m, bc::MetricDesc& out);
   void LowerLeaderboard(const sema::LeaderboardInfo& lb, bc::LeaderboardDesc& out);
   void StartFunction(bc::Function& f, std::string name);
@@ -57,6 +58,7 @@ class Lowerer {
   std::vector<std::vector<uint16_t>> fn_frames_;  // inlined fn parameters
   std::vector<int> let_global_;                   // let -> global slot
   std::vector<bool> let_emitted_;
+  std::vector<bool> tier_emitted_;
   int first_let_global_ = 0;
   bool in_init_ = false;
   PeriodUnit site_unit_ = PeriodUnit::kProgram;  // metric windows of the rule being lowered

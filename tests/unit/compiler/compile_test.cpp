@@ -66,9 +66,10 @@ TEST(Compile, SyntaxErrorsAreInWordsAndSeveral) {
   EXPECT_NE(r->sink.all()[0].message.find("expected"), std::string::npos);
 }
 
-// Runs the init function and returns the global slot of a let.
-Value EvalLet(const std::string& expr, int slot = 0, std::string* error = nullptr) {
-  auto r = Compile("let v = " + expr + "\n");
+// Runs the init function and returns the global slot of a let (after `decls`).
+Value EvalLet(const std::string& expr, int slot = 0, std::string* error = nullptr,
+              const std::string& decls = "") {
+  auto r = Compile(decls + "let v = " + expr + "\n");
   EXPECT_FALSE(r->sink.HasErrors()) << expr;
   if (!r->c.program) return Value::Absent();
   const bc::Program& p = *r->c.program;
@@ -102,6 +103,50 @@ TEST(Compile, OverflowIsAnErrorNotAWrap) {
   std::string error;
   (void)EvalLet("9223372036854775807 * 2", 0, &error);
   EXPECT_EQ(error, "arithmetic overflow");
+}
+
+constexpr const char* kTiers =
+    "tiers rates {\n  -100 => 1%\n  0 => 2%\n  50 => 5%\n  100 => 10%\n}\n"
+    "tiers fees {\n  10 USD => 1 USD\n  20 USD => 3 USD\n}\n";
+std::string Tier(const std::string& expr) {
+  return EvalLet(expr, 0, nullptr, kTiers).AsDec().ToString();
+}
+
+TEST(Compile, TierLookupsAtBoundariesAndBelowZero) {
+  // A value equal to a threshold belongs to that threshold's bracket.
+  EXPECT_EQ(Tier("rates.at(50)"), "0.05");
+  EXPECT_EQ(Tier("rates.at(49.999)"), "0.02");
+  EXPECT_EQ(Tier("rates.at(-100)"), "0.01");
+  EXPECT_EQ(Tier("rates.at(-100.5)"), "0");  // below the first threshold: zero
+  EXPECT_EQ(EvalLet("rates.index(-101)", 0, nullptr, kTiers).AsInt(), 0);
+  EXPECT_EQ(EvalLet("rates.index(0)", 0, nullptr, kTiers).AsInt(), 2);
+  EXPECT_EQ(EvalLet("rates.index(1000)", 0, nullptr, kTiers).AsInt(), 4);
+  // Progressive: 100 x 1% + 50 x 2% + 50 x 5% + 20 x 10% = 1 + 1 + 2.5 + 2 = 6.5.
+  EXPECT_EQ(Tier("rates.marginal(120)"), "6.5");
+  EXPECT_EQ(Tier("rates.marginal(-50)"), "0.5");
+  EXPECT_EQ(Tier("rates.marginal(-200)"), "0");
+  EXPECT_EQ(Tier("rates.marginal(50, 120)"), "4.5");  // = marginal(120) - marginal(50)
+  EXPECT_EQ(Tier("fees.at(20 USD)"), "3");
+  EXPECT_EQ(Tier("fees.at(19.99 USD)"), "1");
+}
+
+TEST(Compile, ALetReadFirstInsideABranchIsStillStored) {
+  // `b` is first needed inside a branch that does not run; it must be stored anyway.
+  const std::string decls = "let c = false\nlet a = if c then b else 0\nlet b = 5\n";
+  EXPECT_EQ(EvalLet("b + 1", 3, nullptr, decls).AsInt(), 6);
+  EXPECT_EQ(EvalLet("rates.at(b)", 3, nullptr,
+                    std::string(kTiers) + "let c = false\nlet a = if c then rates.at(1) else 0%\n"
+                                          "let b = 60\n")
+                .AsDec()
+                .ToString(),
+            "0.05");
+}
+
+TEST(Compile, TierThresholdsFedByParamsAreCheckedAtRunTime) {
+  std::string error;
+  (void)EvalLet("lo.at(5)", 1, &error,
+                "param top: Int = 1\ntiers lo {\n  2 => 1%\n  top => 2%\n}\n");
+  EXPECT_EQ(error, "tier thresholds do not strictly increase (check the params they use)");
 }
 
 }  // namespace
