@@ -1,7 +1,5 @@
 // `incant check FILE|DIR...`: parse, resolve, type-check and lint.
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
 
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -38,18 +36,7 @@ int CheckCommand(const std::vector<std::string>& args) {
       std::fprintf(stderr, "incant check: unknown option `%s`\n%s", args[i].c_str(), kCheckHelp);
       return 64;
     } else {
-      namespace fs = std::filesystem;
-      std::error_code ec;
-      if (fs::is_directory(args[i], ec)) {
-        std::vector<std::string> found;
-        for (const auto& entry : fs::recursive_directory_iterator(args[i], ec)) {
-          if (entry.path().extension() == ".incant") found.push_back(entry.path().string());
-        }
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-      } else {
-        files.push_back(args[i]);
-      }
+      AddProgramFiles(args[i], &files);
     }
   }
   if (files.empty()) {

@@ -2,11 +2,28 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "compiler/diag/render.h"
 
 namespace incant::cli {
+
+void AddProgramFiles(const std::string& path, std::vector<std::string>* files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    files->push_back(path);
+    return;
+  }
+  std::vector<std::string> found;
+  for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+    if (entry.path().extension() == ".incant") found.push_back(entry.path().string());
+  }
+  std::sort(found.begin(), found.end());
+  files->insert(files->end(), found.begin(), found.end());
+}
 
 void PrintDiagnostics(const Sink& sink, DiagFormat format) {
   for (const Diagnostic& d : sink.Sorted()) {

@@ -19,6 +19,9 @@ void PrintDiagnostics(const Sink& sink, DiagFormat format);
 // Runs `fn` on a thread with a 256 MiB stack and returns its result.
 int RunWithBigStack(const std::function<int()>& fn);
 
+// A file as given, or every *.incant under a directory (recursively, sorted).
+void AddProgramFiles(const std::string& path, std::vector<std::string>* files);
+
 // `--name=value` or `--name value`; returns true and advances i when args[i] matches.
 bool TakeOption(const std::vector<std::string>& args, size_t& i, const std::string& name,
                 std::string* value);

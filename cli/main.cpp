@@ -14,7 +14,7 @@ const char* kUsage =
     "  check    parse, resolve and type-check programs\n"
     "  run      evaluate a program over its inputs into a payout ledger\n"
     "  disasm   print the bytecode a program compiles to\n"
-    "  test     run the test blocks of programs (not yet available)\n"
+    "  test     run the test blocks of programs\n"
     "  fmt      format programs (not yet available)\n"
     "  explain  explain a payee's lines (not yet available)\n"
     "  diff     compare two programs' ledgers (not yet available)\n"
@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
   if (cmd == "check") return incant::cli::CheckCommand(args);
   if (cmd == "run") return incant::cli::RunCommand(args);
   if (cmd == "disasm") return incant::cli::DisasmCommand(args);
-  if (cmd == "test" || cmd == "fmt" || cmd == "explain" || cmd == "diff") {
+  if (cmd == "test") return incant::cli::TestCommand(args);
+  if (cmd == "fmt" || cmd == "explain" || cmd == "diff") {
     std::fprintf(stderr, "incant %s: not supported yet\n", cmd.c_str());
     return 1;
   }

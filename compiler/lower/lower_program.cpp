@@ -1,5 +1,6 @@
 // Program layout (data sets, columns, globals), the init function and rules.
 #include "compiler/lower/lowerer.h"
+#include "compiler/sema/literals.h"
 
 namespace incant::lower {
 namespace {
@@ -285,6 +286,59 @@ void Lowerer::LowerRule(const sema::RuleInfo& rule) {
   Emit(bc::Op::kReturn, 0, 0, 0, nullptr);
 }
 
+void Lowerer::LowerTests() {
+  for (const sema::TestInfo& t : p_.tests) {
+    bc::TestDesc td;
+    td.name = t.name;
+    td.path = t.decl->span.file != nullptr ? t.decl->span.file->path() : "";
+    td.line = static_cast<uint32_t>(sema::CheckedProgram::LineOf(t.decl->span));
+    for (const sema::TestTableInfo& table : t.tables) {
+      bc::TestTableDesc tt;
+      tt.dataset = table.dataset;
+      tt.fields = table.fields;
+      for (size_t r = 0; r < table.rows.size(); ++r) {
+        std::vector<std::optional<std::string>> cells;
+        for (const sema::TestCellInfo& c : table.rows[r]) {
+          cells.push_back(c.absent ? std::nullopt : std::optional<std::string>(c.text));
+        }
+        tt.rows.push_back(std::move(cells));
+        tt.lines.push_back(static_cast<uint32_t>(table.row_lines[r]));
+      }
+      td.tables.push_back(std::move(tt));
+    }
+    for (const auto& [param, text] : t.params) {
+      td.params.emplace_back(p_.params[static_cast<size_t>(param)].name, text);
+    }
+    for (const sema::ExpectInfo& ex : t.expects) {
+      bc::ExpectDesc ed;
+      ed.kind = static_cast<bc::ExpectKind>(ex.kind);
+      ed.index = ex.index;
+      ed.key = ex.key.text;
+      if (!ex.period.empty()) {
+        Date first, last;
+        if (sema::ParsePeriodLiteral(ex.period, &first, &last)) {
+          ed.unit =
+              ex.period.find('Q') != std::string::npos ? PeriodUnit::kQuarter : PeriodUnit::kMonth;
+          ed.period = PeriodIndex(ed.unit, first);
+        } else {
+          ed.unit = PeriodUnit::kYear;
+          ed.period = std::stoi(ex.period);
+        }
+      }
+      if (!ex.value.absent) ed.value = ex.value.text;
+      ed.value_kind = KindOf(ex.value_type);
+      ed.line = static_cast<uint32_t>(ex.line);
+      if (t.decl->span.file != nullptr) {
+        std::string_view src = t.decl->span.file->LineText(ex.line);
+        while (!src.empty() && (src.front() == ' ' || src.front() == '\t')) src.remove_prefix(1);
+        ed.source = std::string(src);
+      }
+      td.expects.push_back(std::move(ed));
+    }
+    out_.tests.push_back(std::move(td));
+  }
+}
+
 void Lowerer::Run() {
   LowerLayout();
   LowerInit();
@@ -293,6 +347,7 @@ void Lowerer::Run() {
   for (size_t i = 0; i < p_.leaderboards.size(); ++i) {
     LowerLeaderboard(p_.leaderboards[i], out_.leaderboards[i]);
   }
+  LowerTests();
 }
 
 }  // namespace incant::lower

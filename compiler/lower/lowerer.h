@@ -27,6 +27,7 @@ class Lowerer {
   void LowerMetric(const sema::MetricInfo& m, bc::MetricDesc& out);
   void LowerLeaderboard(const sema::LeaderboardInfo& lb, bc::LeaderboardDesc& out);
   void StartFunction(bc::Function& f, std::string name);
+  void LowerTests();
 
   // lower_expr.cpp
   uint16_t Expr(const ast::Expr* e);

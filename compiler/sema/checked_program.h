@@ -93,6 +93,40 @@ struct LeaderboardInfo {
   int64_t top = -1;
 };
 
+// A test block (brief §6), checked: every cell is a literal of its field's
+// type, turned into the canonical input text the data loaders read.
+struct TestCellInfo {
+  bool absent = false;
+  std::string text;
+};
+
+struct TestTableInfo {
+  int dataset = -1;
+  std::vector<int> fields;  // header column -> field index
+  std::vector<std::vector<TestCellInfo>> rows;
+  std::vector<int> row_lines;
+};
+
+enum class ExpectKind : unsigned char { kRule, kTotal, kPoints, kFund, kMetric };
+
+struct ExpectInfo {
+  ExpectKind kind = ExpectKind::kTotal;
+  int index = -1;  // rule, fund or metric
+  TestCellInfo key;
+  std::string period;  // `2026-Q4`, `2026-10`, `2026`, or empty: the whole program
+  TestCellInfo value;
+  Type value_type;
+  int line = 0;
+};
+
+struct TestInfo {
+  std::string name;
+  const ast::TestDecl* decl = nullptr;
+  std::vector<TestTableInfo> tables;
+  std::vector<std::pair<int, std::string>> params;  // param index, value text
+  std::vector<ExpectInfo> expects;
+};
+
 struct EffectInfo {
   ast::EffectKind kind;
   int payee_dataset = -1;
@@ -153,7 +187,7 @@ struct CheckedProgram {
   std::vector<RuleInfo> rules;
   std::vector<MetricInfo> metrics;
   std::vector<LeaderboardInfo> leaderboards;
-  std::vector<const ast::TestDecl*> tests;
+  std::vector<TestInfo> tests;
 
   // Side tables by node id (ids are unique across modules: see Checker).
   std::unordered_map<const ast::Expr*, Type> types;
@@ -164,6 +198,7 @@ struct CheckedProgram {
   [[nodiscard]] int DataSetIndex(const std::string& name) const;
   [[nodiscard]] int ParamIndex(const std::string& name) const;
   [[nodiscard]] std::string TypeName(const Type& t) const;
+  [[nodiscard]] static int LineOf(Span s) { return s.file ? s.file->Locate(s.begin).line : 0; }
 
   std::vector<std::unique_ptr<ast::Module>> modules;  // keeps the AST alive
   std::vector<std::unique_ptr<SourceFile>> files;

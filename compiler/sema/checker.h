@@ -75,6 +75,15 @@ class Checker {
   Type TierMethod(const ast::Expr* e, const Symbol& sym, const Env& env);
   Type RankMethod(const ast::Expr* e, const Symbol& sym, const Env& env);
 
+  // lints.cpp
+  void Lint();
+
+  // check_test.cpp
+  void CheckTests();
+  void CheckTest(TestInfo& t);
+  // A cell as a literal of `want`; fills its canonical text. False when reported.
+  bool CheckCell(const ast::TestCell& cell, Type want, TestCellInfo* out, const char* what);
+
   // check_rule.cpp
   void CheckRules();
   void CheckRule(RuleInfo& rule);

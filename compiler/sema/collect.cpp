@@ -63,6 +63,17 @@ const Symbol* Checker::Lookup(const std::string& name) const {
 void Checker::Declare(const std::string& name, Span span, Symbol sym) {
   if (name.empty()) return;
   sym.span = span;
+  // `expect total ...` and `expect points ...` must stay unambiguous (brief §9).
+  const ast::DeclKind k = sym.decl != nullptr ? sym.decl->kind : ast::DeclKind::kTest;
+  if ((name == "total" || name == "points") &&
+      (k == ast::DeclKind::kRule || k == ast::DeclKind::kMetric || k == ast::DeclKind::kFund)) {
+    sink_.Report(
+        DiagKind::kDuplicateName, span,
+        fmt::format("`{}` cannot name a {}: `expect {} for ...` in tests means the "
+                    "payee's {}",
+                    name, ast::DeclKindWord(k), name, name == "total" ? "total pay" : "points"),
+        "pick another name");
+  }
   const auto [it, inserted] = globals_.emplace(name, sym);
   if (!inserted) {
     const LineCol at =
@@ -338,7 +349,11 @@ void Checker::Collect() {
           break;
         }
         case ast::DeclKind::kTest:
-          p_.tests.push_back(static_cast<const ast::TestDecl*>(d.get()));
+          p_.tests.push_back(TestInfo{static_cast<const ast::TestDecl*>(d.get())->title,
+                                      static_cast<const ast::TestDecl*>(d.get()),
+                                      {},
+                                      {},
+                                      {}});
           break;
         default:
           break;
@@ -356,6 +371,9 @@ void Checker::Run() {
   CheckMetrics();
   CheckLeaderboards();
   CheckRules();
+  CheckTests();
+  // Lints only on a program that checks: next to errors they are mostly noise.
+  if (!sink_.HasErrors()) Lint();
 }
 
 bool Check(CheckedProgram& out, Sink& sink) {

@@ -92,6 +92,8 @@ struct MetricDesc {
   ValueKind value = ValueKind::kDec;
   int dataset = -1;
   int key_dataset = -1;  // the key is a row of this data set (dense), or -1 (hashed)
+  FieldKind key_kind = FieldKind::kRef;
+  int key_enum = -1;  // when the key is an enum
   Function feed;
 };
 
@@ -128,6 +130,39 @@ struct LeaderboardDesc {
   Function fn;
 };
 
+// A test block as plain data (brief §6): its input tables as cell texts in
+// the loaders' format (nullopt: absent), params as `--set` texts, and the
+// expectations. The engine runs it in memory (engine/test_runner).
+struct TestTableDesc {
+  int dataset = -1;
+  std::vector<int> fields;  // header column -> field index
+  std::vector<uint32_t> lines;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+enum class ExpectKind : uint8_t { kRule, kTotal, kPoints, kFund, kMetric };
+
+struct ExpectDesc {
+  ExpectKind kind = ExpectKind::kTotal;
+  int index = -1;  // rule, fund or metric
+  std::string key;
+  PeriodUnit unit = PeriodUnit::kProgram;  // kProgram: the whole program
+  int period = 0;                          // PeriodIndex in `unit`
+  std::optional<std::string> value;        // nullopt: `_` (an absent metric)
+  FieldKind value_kind = FieldKind::kMoney;
+  uint32_t line = 0;
+  std::string source;  // the expectation's line, for failure messages
+};
+
+struct TestDesc {
+  std::string name;
+  std::string path;
+  uint32_t line = 0;
+  std::vector<TestTableDesc> tables;
+  std::vector<std::pair<std::string, std::string>> params;  // name, value text
+  std::vector<ExpectDesc> expects;
+};
+
 struct ParamDesc {
   std::string name;
   FieldKind kind = FieldKind::kInt;
@@ -156,6 +191,7 @@ struct Program {
   std::vector<MetricSite> metric_sites;
   std::vector<TierDesc> tiers;
   std::vector<LeaderboardDesc> leaderboards;
+  std::vector<TestDesc> tests;
   std::vector<SourceLoc> locs;
 };
 

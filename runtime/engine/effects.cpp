@@ -152,6 +152,7 @@ bool Timeline::Commit(const LedgerLine& line, bool cap_booked) {
     ++st.payees;
   }
   ++report_.ledger_lines;
+  if (capture_ != nullptr) capture_->push_back(line);
   if (ledger_.is_open()) {
     ledger_.Write(
         line, RowKey(line.payee_dataset, line.payee_row),

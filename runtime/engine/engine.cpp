@@ -54,6 +54,23 @@ bool WriteLeaderboards(const std::string& path, const std::vector<LeaderboardLin
 
 }  // namespace
 
+bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts,
+             RunReport* report) {
+  std::vector<Value> regs(p.init.num_regs);
+  vm::Context ctx{&p, globals.data(), nullptr, &texts, nullptr};
+  vm::Error err;
+  if (vm::Run(p.init, regs.data(), ctx, &err) == vm::Outcome::kOk) return true;
+  std::string loc;
+  if (err.pc < p.init.locs.size() && p.init.locs[err.pc] < p.locs.size()) {
+    const bc::SourceLoc& l = p.locs[p.init.locs[err.pc]];
+    loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
+  }
+  report->errors.push_back(fmt::format(
+      "{}runtime error: {} in a param, let, cap, budget or tier table", loc, err.message));
+  report->exit_code = kRuntimeError;
+  return false;
+}
+
 RunReport Run(const bc::Program& p, const RunOptions& options) {
   RunReport report;
   Inputs in;
@@ -67,23 +84,7 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
     report.exit_code = kBadInput;
     return report;
   }
-  // Params, lets, caps and budgets.
-  {
-    std::vector<Value> regs(p.init.num_regs);
-    vm::Context ctx{&p, globals.data(), nullptr, &in.texts, nullptr};
-    vm::Error err;
-    if (vm::Run(p.init, regs.data(), ctx, &err) != vm::Outcome::kOk) {
-      std::string loc;
-      if (err.pc < p.init.locs.size() && p.init.locs[err.pc] < p.locs.size()) {
-        const bc::SourceLoc& l = p.locs[p.init.locs[err.pc]];
-        loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
-      }
-      report.errors.push_back(
-          fmt::format("{}runtime error: {} in a param, let, cap or budget", loc, err.message));
-      report.exit_code = kRuntimeError;
-      return report;
-    }
-  }
+  if (!RunInit(p, globals, in.texts, &report)) return report;
   LedgerWriter ledger;
   std::string error;
   if (!options.out.empty() && !ledger.Open(options.out, &error)) {

@@ -129,6 +129,12 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
     }
   }
   if (!ok) return false;
+  return ResolveReferences(p, options.reject.empty() ? RejectFn() : RejectFn(write_reject), in,
+                           report);
+}
+
+bool ResolveReferences(const bc::Program& p, const RejectFn& reject, Inputs* in,
+                       RunReport* report) {
   // References: key text -> row index of the referenced data set.
   for (size_t ds = 0; ds < p.datasets.size(); ++ds) {
     const bc::DataSetDesc& desc = p.datasets[ds];
@@ -161,11 +167,11 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
         if (row < 0) {
           const io::InputError e{d.path, d.lines[r], fd.name,
                                  fmt::format("no row of `{}` has the key '{}'", tdesc.name, key)};
-          if (options.reject.empty()) {
+          if (!reject) {
             report->errors.push_back(e.ToString());
             return false;
           }
-          write_reject(e, {std::string(key)});
+          reject(e, {std::string(key)});
           keep[r] = false;
           dropped = true;
           continue;

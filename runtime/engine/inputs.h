@@ -1,6 +1,7 @@
 #pragma once
 // Loading every `--input`, resolving references to row indices, and parsing
 // `--set` values. Internal to engine/.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,16 @@ struct Inputs {
 // Fills `in`; on failure appends `PATH:LINE: column NAME: ...` messages.
 [[nodiscard]] bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in,
                               RunReport* report);
+
+// Reference cells (key texts) -> row indices of the referenced data set. An
+// unknown key is an error, or goes to `reject` (when set) and drops the row.
+using RejectFn = std::function<void(const io::InputError&, const std::vector<std::string>&)>;
+[[nodiscard]] bool ResolveReferences(const bc::Program& p, const RejectFn& reject, Inputs* in,
+                                     RunReport* report);
+
+// Runs the init function: params not set by `--set`, lets, caps, budgets, tiers.
+[[nodiscard]] bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts,
+                           RunReport* report);
 
 // Parses `--set` values into the param slots of `globals`.
 [[nodiscard]] bool ApplySets(const bc::Program& p, const RunOptions& options, TextPool& texts,

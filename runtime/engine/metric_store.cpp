@@ -151,3 +151,17 @@ Value MetricStore::Get(int site_index, Value key) const {
 }
 
 }  // namespace incant::engine
+
+namespace incant::engine {
+
+Value MetricStore::Total(int metric, Value key) const {
+  const PerMetric& m = metrics_[static_cast<size_t>(metric)];
+  if (m.dense) {
+    const auto slot = static_cast<size_t>(key.raw);
+    return Result(m, slot < m.total.size() ? &m.total[slot] : nullptr);
+  }
+  const auto it = m.slots.find(key.raw);
+  return Result(m, it == m.slots.end() ? nullptr : &m.total[it->second]);
+}
+
+}  // namespace incant::engine

@@ -21,6 +21,8 @@ class MetricStore {
 
   [[nodiscard]] ArithStatus Add(int metric, Value key, Value value);
   [[nodiscard]] Value Get(int site, Value key) const;
+  // Everything fed so far for `key` (the test runner feeds one period's events).
+  [[nodiscard]] Value Total(int metric, Value key) const;
   // The period of `unit` has closed (its rules and leaderboards have read it).
   void Roll(PeriodUnit unit);
 

@@ -106,6 +106,8 @@ class Timeline final : public vm::Host {
  public:
   // Where rankings go for `--leaderboards` (null: not wanted).
   std::vector<LeaderboardLine>* leaderboard_out_ = nullptr;
+  // Every booked line, for the test runner (null: not wanted).
+  std::vector<LedgerLine>* capture_ = nullptr;
 };
 
 }  // namespace incant::engine

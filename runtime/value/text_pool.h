@@ -3,6 +3,7 @@
 // no string compare happens on the hot path. Ids are dense from 0.
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +14,12 @@ class TextPool {
  public:
   uint32_t Intern(std::string_view text);
   [[nodiscard]] std::string_view Get(uint32_t id) const { return texts_[id]; }
+  // The id of a text already interned, without adding it.
+  [[nodiscard]] std::optional<uint32_t> Find(std::string_view text) const {
+    const auto it = ids_.find(text);
+    if (it == ids_.end()) return std::nullopt;
+    return it->second;
+  }
   [[nodiscard]] size_t size() const { return texts_.size(); }
 
  private:
