@@ -3,14 +3,17 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "compiler/diag/sarif.h"
 
 namespace incant::cli {
 
 static const char* kCheckHelp =
-    "usage: incant check [--format text|json] [--werror] FILE|DIR...\n"
+    "usage: incant check [--format text|json|sarif] [--werror] FILE|DIR...\n"
     "\n"
     "Parses, resolves and type-checks each program (a directory: every *.incant\n"
     "in it, recursively). Diagnostics go to stderr as PATH:LINE:COL: error: ...\n"
+    "(--format json: one JSON object per line). --format sarif prints one SARIF 2.1.0\n"
+    "log on stdout, for code-scanning annotations. --werror makes warnings errors.\n"
     "\n"
     "exit codes: 0 clean (warnings allowed), 1 errors\n";
 
@@ -25,11 +28,14 @@ int CheckCommand(const std::vector<std::string>& args) {
       return 0;
     }
     if (TakeOption(args, i, "--format", &v)) {
-      if (v != "text" && v != "json") {
-        std::fprintf(stderr, "incant check: unknown format `%s` (text or json)\n", v.c_str());
+      if (v != "text" && v != "json" && v != "sarif") {
+        std::fprintf(stderr, "incant check: unknown format `%s` (text, json or sarif)\n",
+                     v.c_str());
         return 64;
       }
-      format = v == "json" ? DiagFormat::kJson : DiagFormat::kText;
+      format = v == "json"    ? DiagFormat::kJson
+               : v == "sarif" ? DiagFormat::kSarif
+                              : DiagFormat::kText;
     } else if (args[i] == "--werror") {
       werror = true;
     } else if (!args[i].empty() && args[i][0] == '-') {
@@ -45,14 +51,20 @@ int CheckCommand(const std::vector<std::string>& args) {
   }
   return RunWithBigStack([&] {
     int errors = 0, warnings = 0;
+    std::vector<std::string> sarif;
     for (const std::string& f : files) {
       Sink sink;
       const Compilation c = CompileFile(f, sink, /*lower=*/false);
       if (werror) sink.PromoteWarnings();
-      PrintDiagnostics(sink, format);
+      if (format == DiagFormat::kSarif) {
+        for (const Diagnostic& d : sink.Sorted()) sarif.push_back(RenderSarifResult(d));
+      } else {
+        PrintDiagnostics(sink, format);
+      }
       errors += sink.ErrorCount();
       warnings += sink.WarningCount();
     }
+    if (format == DiagFormat::kSarif) std::fputs(RenderSarifLog(sarif).c_str(), stdout);
     if (format == DiagFormat::kText) {
       std::fprintf(stderr, "%zu file%s checked: %d error%s, %d warning%s\n", files.size(),
                    files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,

@@ -9,7 +9,7 @@
 
 namespace incant::cli {
 
-enum class DiagFormat { kText, kJson };
+enum class DiagFormat { kText, kJson, kSarif };
 
 // Prints diagnostics (sorted) to stderr in the chosen format.
 void PrintDiagnostics(const Sink& sink, DiagFormat format);
