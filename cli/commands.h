@@ -8,6 +8,7 @@ namespace incant::cli {
 int CheckCommand(const std::vector<std::string>& args);
 int RunCommand(const std::vector<std::string>& args);
 int TestCommand(const std::vector<std::string>& args);
+int FmtCommand(const std::vector<std::string>& args);
 int DisasmCommand(const std::vector<std::string>& args);
 
 }  // namespace incant::cli

@@ -15,7 +15,7 @@ const char* kUsage =
     "  run      evaluate a program over its inputs into a payout ledger\n"
     "  disasm   print the bytecode a program compiles to\n"
     "  test     run the test blocks of programs\n"
-    "  fmt      format programs (not yet available)\n"
+    "  fmt      format programs in the canonical layout\n"
     "  explain  explain a payee's lines (not yet available)\n"
     "  diff     compare two programs' ledgers (not yet available)\n"
     "\n"
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   if (cmd == "run") return incant::cli::RunCommand(args);
   if (cmd == "disasm") return incant::cli::DisasmCommand(args);
   if (cmd == "test") return incant::cli::TestCommand(args);
-  if (cmd == "fmt" || cmd == "explain" || cmd == "diff") {
+  if (cmd == "fmt") return incant::cli::FmtCommand(args);
+  if (cmd == "explain" || cmd == "diff") {
     std::fprintf(stderr, "incant %s: not supported yet\n", cmd.c_str());
     return 1;
   }

@@ -271,9 +271,19 @@ struct TestDecl : Decl {
   std::vector<TestExpect> expects;
 };
 
+// A `//` or `///` comment, kept for the formatter (the checker ignores them).
+struct Comment {
+  Span span;
+  std::string text;  // as written, from the slashes to the line end
+};
+
 // One parsed file. Owns every node; pointers stay valid while it lives.
 class Module {
  public:
+  // In source order.
+  [[nodiscard]] const std::vector<Comment>& comments() const { return comments_; }
+  void AddComment(Comment c) { comments_.push_back(std::move(c)); }
+
   explicit Module(const SourceFile* file) : file_(file) {}
 
   [[nodiscard]] const SourceFile* file() const { return file_; }
@@ -295,6 +305,7 @@ class Module {
   const SourceFile* file_;
   std::vector<std::unique_ptr<Decl>> decls_;
   std::vector<std::unique_ptr<Expr>> exprs_;
+  std::vector<Comment> comments_;
   NodeId next_id_ = 0;
 };
 

@@ -259,6 +259,12 @@ std::unique_ptr<ast::Module> ParseFile(const SourceFile& file, Sink& sink) {
     tree = parser.file();
     parser.removeErrorListeners();
   }
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getType() == IncantLexer::LINE_COMMENT || t->getType() == IncantLexer::DOC_COMMENT) {
+      const Span span = builder.SpanOf(t);
+      module->AddComment(ast::Comment{span, file.text().substr(span.begin, span.end - span.begin)});
+    }
+  }
   // A tree repaired by error recovery has holes (missing tokens and children);
   // building from it would only add cascades to the syntax errors already reported.
   if (sink.ErrorCount() > errors_before) return module;
