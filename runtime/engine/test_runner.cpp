@@ -43,12 +43,12 @@ bool LoadTables(const bc::Program& p, const bc::TestDesc& t, Inputs* in,
     if (table == nullptr) continue;
     const size_t n = p.datasets[ds].fields.size();
     for (size_t r = 0; r < table->rows.size(); ++r) {
-      std::vector<const std::string*> cells(n, nullptr);
-      std::vector<std::string> raw;
+      std::vector<std::string_view> cells(n);
+      std::vector<std::string_view> raw;
       for (size_t c = 0; c < table->fields.size(); ++c) {
         const std::optional<std::string>& cell = table->rows[r][c];
-        if (cell) cells[static_cast<size_t>(table->fields[c])] = &*cell;
-        raw.push_back(cell.value_or(""));
+        if (cell) cells[static_cast<size_t>(table->fields[c])] = *cell;
+        raw.emplace_back(cell ? std::string_view(*cell) : std::string_view());
       }
       if (!rows.Add(table->lines[r], cells, raw)) {
         problems->push_back(error.ToString());

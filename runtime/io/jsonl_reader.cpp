@@ -250,7 +250,7 @@ bool LoadJsonlText(const std::string& path, std::string_view text, const bc::Pro
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   RowLoader rows(path, program, dataset, texts, options, out, error);
   std::vector<JsonField> fields;
-  std::vector<const std::string*> cells(desc.fields.size());
+  std::vector<std::string_view> cells(desc.fields.size());
   bool warned = false;
   uint32_t line = 0;
   size_t pos = 0;
@@ -261,7 +261,7 @@ bool LoadJsonlText(const std::string& path, std::string_view text, const bc::Pro
     pos = end + 1;
     ++line;
     if (raw_line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::vector<std::string> raw{std::string(raw_line)};
+    const std::vector<std::string_view> raw{raw_line};
     std::string problem;
     if (!ParseJsonObject(raw_line, &fields, &problem)) {
       if (!rows.Bad(line, raw, "", problem)) return false;
@@ -269,12 +269,12 @@ bool LoadJsonlText(const std::string& path, std::string_view text, const bc::Pro
     }
     bool ok = true;
     for (size_t f = 0; f < desc.fields.size() && ok; ++f) {
-      cells[f] = nullptr;
+      cells[f] = {};
       bool found = false;
       for (const JsonField& jf : fields) {
         if (jf.name != desc.fields[f].name) continue;
         found = true;
-        if (!jf.null) cells[f] = &jf.text;
+        if (!jf.null) cells[f] = jf.text;
       }
       if (!found && !desc.fields[f].optional) {
         ok = false;

@@ -8,7 +8,6 @@ namespace incant::io {
 namespace {
 
 constexpr int128 kAbsentDec = Value::kAbsentRaw;
-const std::string kEmpty;
 
 const char* KindWord(bc::FieldKind k) {
   switch (k) {
@@ -63,19 +62,28 @@ RowLoader::RowLoader(const std::string& path, const bc::Program& program, int da
   }
 }
 
-bool RowLoader::Bad(uint32_t line, const std::vector<std::string>& raw, const std::string& column,
-                    std::string message) {
+bool RowLoader::Bad(uint32_t line, const std::vector<std::string_view>& raw,
+                    const std::string& column, std::string message) {
   const InputError e{path_, line, column, std::move(message)};
   if (!options_.reject) {
     *error_ = e;
     return false;
   }
-  if (options_.on_reject) options_.on_reject(e, raw);
+  if (options_.on_reject) options_.on_reject(e, std::vector<std::string>(raw.begin(), raw.end()));
   return true;
 }
 
-bool RowLoader::Add(uint32_t line, const std::vector<const std::string*>& cells_in,
-                    const std::vector<std::string>& raw) {
+void RowLoader::Reserve(size_t rows) {
+  for (ColumnData& c : out_->columns) {
+    if (c.kind == bc::ColumnKind::kI32) c.i32.reserve(rows);
+    if (c.kind == bc::ColumnKind::kI64) c.i64.reserve(rows);
+    if (c.kind == bc::ColumnKind::kDec) c.dec.reserve(rows);
+  }
+  out_->lines.reserve(rows);
+}
+
+bool RowLoader::Add(uint32_t line, const std::vector<std::string_view>& cells_in,
+                    const std::vector<std::string_view>& raw) {
   const bc::DataSetDesc& desc = desc_;
   const bc::Program& program = program_;
   TextPool& texts = texts_;
@@ -87,7 +95,7 @@ bool RowLoader::Add(uint32_t line, const std::vector<const std::string*>& cells_
   bool row_ok = true;
   for (size_t f = 0; f < desc.fields.size() && row_ok; ++f) {
     const bc::FieldDesc& fd = desc.fields[f];
-    const std::string& s = cells_in[f] != nullptr ? *cells_in[f] : kEmpty;
+    const std::string_view s = cells_in[f];
     Cell& cell = cells[f];
     if (s.empty()) {
       if (fd.optional) {
@@ -171,7 +179,7 @@ bool RowLoader::Add(uint32_t line, const std::vector<const std::string*>& cells_
   if (dup) {
     if (!Bad(line, raw, key_desc.name,
              fmt::format("duplicate key '{}' (first on line {})",
-                         *cells_in[static_cast<size_t>(desc.key_field)], first_line))) {
+                         cells_in[static_cast<size_t>(desc.key_field)], first_line))) {
       return false;
     }
     return true;

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <fstream>
 
 #include "runtime/vm/vm.h"
 
@@ -22,14 +21,6 @@ record P key id {
 table ps: P
 )";
 
-std::string WriteTemp(const std::string& body) {
-  static int n = 0;
-  const std::string path =
-      ::testing::TempDir() + "/compile_test_" + std::to_string(n++) + ".incant";
-  std::ofstream(path) << kHead << body;
-  return path;
-}
-
 struct Result {
   Compilation c;
   Sink sink;
@@ -37,7 +28,8 @@ struct Result {
 
 std::unique_ptr<Result> Compile(const std::string& body) {
   auto r = std::make_unique<Result>();
-  r->c = CompileFile(WriteTemp(body), r->sink);
+  // In memory: parallel test processes must not share temporary files.
+  r->c = CompileText("compile_test.incant", std::string(kHead) + body, r->sink);
   return r;
 }
 
