@@ -14,11 +14,14 @@ namespace incant::cli {
 static const char* kRunHelp =
     "usage: incant run PROGRAM --input NAME=PATH... [--out LEDGER.csv] [--set PARAM=VALUE]...\n"
     "                  [--reject REJECTS.csv] [--leaderboards BOARDS.csv] [--format text|json]\n"
+    "                  [--summary TOTALS.csv [--summary-by month|quarter|year]]\n"
     "\n"
     "Evaluates the program over its inputs (one --input per table and events stream),\n"
     "writes the ledger atomically to --out and prints a per-rule summary.\n"
     "With --reject, bad input rows go to that file with their reason and the rest runs.\n"
     "With --leaderboards, every ranking (period, board, rank, payee, score) goes to that file.\n"
+    "With --summary, totals per (rule, kind, payee, period) go to that file (CSV); the period\n"
+    "is the rule's, or with --summary-by month|quarter|year the one holding each line's date.\n"
     "\n"
     "exit codes: 0 ok, 1 compile error, 2 bad input, 3 runtime error\n";
 
@@ -57,6 +60,17 @@ int RunCommand(const std::vector<std::string>& args) {
       options.reject = v;
     } else if (TakeOption(args, i, "--leaderboards", &v)) {
       options.leaderboards = v;
+    } else if (TakeOption(args, i, "--summary", &v)) {
+      options.summary = v;
+    } else if (TakeOption(args, i, "--summary-by", &v)) {
+      if (v != "month" && v != "quarter" && v != "year") {
+        std::fprintf(stderr, "incant run: --summary-by takes month, quarter or year, not `%s`\n",
+                     v.c_str());
+        return 64;
+      }
+      options.summary_by = v == "month"     ? PeriodUnit::kMonth
+                           : v == "quarter" ? PeriodUnit::kQuarter
+                                            : PeriodUnit::kYear;
     } else if (TakeOption(args, i, "--format", &v)) {
       format = v == "json" ? DiagFormat::kJson : DiagFormat::kText;
     } else if (!args[i].empty() && args[i][0] == '-') {

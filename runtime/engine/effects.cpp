@@ -153,6 +153,7 @@ bool Timeline::Commit(const LedgerLine& line, bool cap_booked) {
   }
   ++report_.ledger_lines;
   if (capture_ != nullptr) capture_->push_back(line);
+  if (summary_ != nullptr && !summary_->Add(line, static_cast<int64_t>(slot))) return false;
   if (ledger_.is_open()) {
     ledger_.Write(
         line, RowKey(line.payee_dataset, line.payee_row),

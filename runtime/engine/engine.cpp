@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <optional>
 
 #include "runtime/engine/inputs.h"
 #include "runtime/engine/ledger_writer.h"
@@ -24,9 +25,9 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-// The leaderboard file: temp file, then rename, like the ledger.
-bool WriteLeaderboards(const std::string& path, const std::vector<LeaderboardLine>& lines,
-                       std::string* error) {
+// A side file (leaderboards, summary): temp file, then rename, like the ledger.
+bool WriteAtomically(const std::string& path, const std::string& header,
+                     const std::vector<std::string>& rows, std::string* error) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -34,11 +35,8 @@ bool WriteLeaderboards(const std::string& path, const std::vector<LeaderboardLin
       *error = fmt::format("cannot write `{}`", path);
       return false;
     }
-    out << "period,board,rank,payee,score\n";
-    for (const LeaderboardLine& l : lines) {
-      out << l.period << ',' << CsvField(l.board) << ',' << l.rank << ',' << CsvField(l.payee)
-          << ',' << CsvField(l.score) << '\n';
-    }
+    out << header << '\n';
+    for (const std::string& r : rows) out << r << '\n';
     if (!out.flush()) {
       *error = fmt::format("cannot write `{}`", path);
       return false;
@@ -50,6 +48,17 @@ bool WriteLeaderboards(const std::string& path, const std::vector<LeaderboardLin
     return false;
   }
   return true;
+}
+
+bool WriteLeaderboards(const std::string& path, const std::vector<LeaderboardLine>& lines,
+                       std::string* error) {
+  std::vector<std::string> rows;
+  rows.reserve(lines.size());
+  for (const LeaderboardLine& l : lines) {
+    rows.push_back(l.period + ',' + CsvField(l.board) + ',' + std::to_string(l.rank) + ',' +
+                   CsvField(l.payee) + ',' + CsvField(l.score));
+  }
+  return WriteAtomically(path, "period,board,rank,payee,score", rows, error);
 }
 
 }  // namespace
@@ -95,12 +104,26 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
   Timeline timeline(p, in, report, ledger);
   std::vector<LeaderboardLine> boards;
   if (!options.leaderboards.empty()) timeline.leaderboard_out_ = &boards;
+  std::optional<SummaryTable> summary;
+  timeline.on_prepared_ = [&] {
+    if (options.summary.empty()) return;
+    summary.emplace(p, timeline.payee_slots(), options.summary_by);
+    timeline.summary_ = &*summary;
+  };
   if (!timeline.Run(std::move(globals))) {
     ledger.Abandon();
     if (report.exit_code == kOk) report.exit_code = kRuntimeError;
     return report;
   }
   if (!options.leaderboards.empty() && !WriteLeaderboards(options.leaderboards, boards, &error)) {
+    ledger.Abandon();
+    report.errors.push_back(error);
+    report.exit_code = kBadInput;
+    return report;
+  }
+  if (summary && !WriteAtomically(
+                     options.summary, SummaryTable::Header(),
+                     summary->Rows([&](int64_t slot) { return timeline.SlotKey(slot); }), &error)) {
     ledger.Abandon();
     report.errors.push_back(error);
     report.exit_code = kBadInput;

@@ -14,8 +14,10 @@ struct RunOptions {
   std::vector<std::pair<std::string, std::string>> inputs;  // NAME=PATH
   std::vector<std::pair<std::string, std::string>> sets;    // --set P=V
   std::string out;                                          // ledger path ("" = none)
-  std::string reject;        // --reject path ("" = fail on bad input)
-  std::string leaderboards;  // --leaderboards path ("" = none)
+  std::string reject;                            // --reject path ("" = fail on bad input)
+  std::string leaderboards;                      // --leaderboards path ("" = none)
+  std::string summary;                           // --summary path ("" = none)
+  PeriodUnit summary_by = PeriodUnit::kProgram;  // --summary-by (kProgram: the rule's period)
 };
 
 // One row of the leaderboard file: period, board, rank, payee, score.

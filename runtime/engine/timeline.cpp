@@ -33,6 +33,17 @@ std::string Timeline::RowKey(int ds, uint32_t row) const {
                      in_.texts);
 }
 
+std::string Timeline::SlotKey(int64_t slot) const {
+  // Payable data sets own consecutive slot ranges; the others own none.
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    const int64_t end = d + 1 < p_.datasets.size() ? slot_base_[d + 1] : slots_;
+    if (slot >= slot_base_[d] && slot < end) {
+      return RowKey(static_cast<int>(d), static_cast<uint32_t>(slot - slot_base_[d]));
+    }
+  }
+  return "";
+}
+
 std::string Timeline::EventLabel(int ds, uint32_t row) const {
   if (ds < 0) return "";
   return p_.datasets[static_cast<size_t>(ds)].name + ":" + RowKey(ds, row);
@@ -274,6 +285,7 @@ bool Timeline::RunBoundary(const Boundary& b) {
 bool Timeline::Run(std::vector<Value> globals_in) {
   globals_ = std::move(globals_in);
   Prepare();
+  if (on_prepared_) on_prepared_();
   const std::vector<Event> events = SortedEvents();
   report_.events = events.size();
   const std::vector<Boundary> bounds = ProgramBoundaries(p_.period_from, p_.period_to);

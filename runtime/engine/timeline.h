@@ -2,6 +2,7 @@
 // The timeline of brief §4: events in (date, stream, key) order, period closes
 // and openings between them, and every effect booked through cap, budget and
 // fund in that order. Internal to engine/.
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "runtime/engine/ledger_line.h"
 #include "runtime/engine/ledger_writer.h"
 #include "runtime/engine/metric_store.h"
+#include "runtime/engine/summary.h"
 #include "runtime/vm/vm.h"
 
 namespace incant::engine {
@@ -108,6 +110,11 @@ class Timeline final : public vm::Host {
   std::vector<LeaderboardLine>* leaderboard_out_ = nullptr;
   // Every booked line, for the test runner (null: not wanted).
   std::vector<LedgerLine>* capture_ = nullptr;
+  // Totals for --summary (null: not wanted), set up once slots are known.
+  SummaryTable* summary_ = nullptr;
+  std::function<void()> on_prepared_;
+  [[nodiscard]] int64_t payee_slots() const { return slots_; }
+  [[nodiscard]] std::string SlotKey(int64_t slot) const;
 };
 
 }  // namespace incant::engine
