@@ -105,30 +105,65 @@ void Timeline::Prepare() {
 }
 
 std::vector<Timeline::Event> Timeline::SortedEvents() {
-  // (date, stream declaration order, key ascending) (brief §4.1).
-  std::vector<Event> events;
+  // (date, stream declaration order, key ascending) (brief §4.1), without a
+  // comparison sort of all events: a counting sort by day (streams stay in
+  // declaration order), then each day's events sorted by stream and key.
+  const int32_t first = p_.period_from.days();
+  const auto days = static_cast<size_t>(p_.period_to.days() - first + 1);
+  std::vector<uint32_t> start(days + 1, 0);
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    const bc::DataSetDesc& desc = p_.datasets[d];
+    if (!desc.is_events) continue;
+    const io::DataSet& data = in_.data[d];
+    for (const int32_t day : data.columns[static_cast<size_t>(desc.date_field)].i32) {
+      if (day < first || day > p_.period_to.days()) {
+        ++report_.ignored_events;
+      } else {
+        ++start[static_cast<size_t>(day - first) + 1];
+      }
+    }
+  }
+  for (size_t k = 1; k <= days; ++k) start[k] += start[k - 1];
+  std::vector<Event> events(start[days]);
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
   for (size_t d = 0; d < p_.datasets.size(); ++d) {
     const bc::DataSetDesc& desc = p_.datasets[d];
     if (!desc.is_events) continue;
     const io::DataSet& data = in_.data[d];
     const std::vector<int32_t>& dates = data.columns[static_cast<size_t>(desc.date_field)].i32;
     for (uint32_t r = 0; r < data.rows; ++r) {
-      if (dates[r] < p_.period_from.days() || dates[r] > p_.period_to.days()) {
-        ++report_.ignored_events;
-        continue;
-      }
-      events.push_back(Event{dates[r], static_cast<uint16_t>(d), r});
+      if (dates[r] < first || dates[r] > p_.period_to.days()) continue;
+      events[fill[static_cast<size_t>(dates[r] - first)]++] =
+          Event{dates[r], static_cast<uint16_t>(d), r};
     }
   }
-  std::sort(events.begin(), events.end(), [&](const Event& a, const Event& b) {
-    if (a.date != b.date) return a.date < b.date;
+  // Keys as views (or Ints), so comparing two is one memcmp without a pool lookup.
+  std::vector<std::vector<std::string_view>> text_keys(p_.datasets.size());
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    const bc::DataSetDesc& desc = p_.datasets[d];
+    const io::ColumnData& key = in_.data[d].columns[static_cast<size_t>(desc.key_field)];
+    if (!desc.is_events || key.kind == bc::ColumnKind::kI64) continue;
+    text_keys[d].reserve(key.i32.size());
+    for (const int32_t id : key.i32)
+      text_keys[d].push_back(in_.texts.Get(static_cast<uint32_t>(id)));
+  }
+  auto less = [&](const Event& a, const Event& b) {
     if (a.dataset != b.dataset) return a.dataset < b.dataset;
-    return KeyLess(a.dataset, a.row, b.row);
-  });
+    const std::vector<std::string_view>& t = text_keys[a.dataset];
+    if (!t.empty()) return t[a.row] < t[b.row];
+    const io::ColumnData& key =
+        in_.data[a.dataset].columns[static_cast<size_t>(p_.datasets[a.dataset].key_field)];
+    return key.i64[a.row] < key.i64[b.row];
+  };
+  for (size_t k = 0; k < days; ++k) {
+    if (start[k + 1] - start[k] > 1) {
+      std::sort(events.begin() + start[k], events.begin() + start[k + 1], less);
+    }
+  }
   return events;
 }
 
-bool Timeline::Call(const bc::Function& f, Value* regs, const std::string& where) {
+bool Timeline::Call(const bc::Function& f, Value* regs, const std::function<std::string()>& where) {
   vm::Error err;
   const vm::Outcome out = vm::Run(f, regs, ctx_, &err);
   if (out == vm::Outcome::kOk) return true;
@@ -139,7 +174,7 @@ bool Timeline::Call(const bc::Function& f, Value* regs, const std::string& where
     const bc::SourceLoc& l = p_.locs[f.locs[err.pc]];
     loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
   }
-  report_.errors.push_back(fmt::format("{}runtime error: {} in {}", loc, err.message, where));
+  report_.errors.push_back(fmt::format("{}runtime error: {} in {}", loc, err.message, where()));
   report_.exit_code = kRuntimeError;
   return false;
 }
@@ -149,6 +184,10 @@ bool Timeline::RunEvent(const Event& e) {
   event_row_ = e.row;
   date_ = e.date;
   const Date day = Date::FromDays(e.date);
+  // The day's period in each unit, worked out once for all of its rules.
+  const CivilDate civil = day.ToCivil();
+  const int period_of[4] = {0, civil.year * 12 + (civil.month - 1),
+                            civil.year * 4 + (civil.month - 1) / 3, civil.year};
   for (size_t ri = 0; ri < p_.rules.size(); ++ri) {
     const bc::RuleDesc& rule = p_.rules[ri];
     if (rule.period_rule || rule.dataset != e.dataset) continue;
@@ -157,11 +196,12 @@ bool Timeline::RunEvent(const Event& e) {
       continue;
     }
     rule_ = static_cast<int>(ri);
-    period_ = PeriodIndex(rule.every, day);
+    period_ = period_of[static_cast<int>(rule.every)];
     Value* regs = rule_regs_[ri].data();
     regs[0] = Value{static_cast<int64_t>(e.row)};
-    if (!Call(rule.fn, regs,
-              fmt::format("rule `{}` (event {})", rule.name, EventLabel(e.dataset, e.row)))) {
+    if (!Call(rule.fn, regs, [&] {
+          return fmt::format("rule `{}` (event {})", rule.name, EventLabel(e.dataset, e.row));
+        })) {
       return false;
     }
   }
@@ -171,8 +211,9 @@ bool Timeline::RunEvent(const Event& e) {
     if (m.dataset != e.dataset) continue;
     Value* regs = metric_regs_[mi].data();
     regs[0] = Value{static_cast<int64_t>(e.row)};
-    if (!Call(m.feed, regs,
-              fmt::format("metric `{}` (event {})", m.name, EventLabel(e.dataset, e.row)))) {
+    if (!Call(m.feed, regs, [&] {
+          return fmt::format("metric `{}` (event {})", m.name, EventLabel(e.dataset, e.row));
+        })) {
       return false;
     }
   }
@@ -204,8 +245,9 @@ bool Timeline::RankLeaderboard(int index) {
   std::vector<Value> regs(lb.fn.num_regs);
   for (const uint32_t row : key_order_[static_cast<size_t>(lb.dataset)]) {
     regs[0] = Value{static_cast<int64_t>(row)};
-    if (!Call(lb.fn, regs.data(),
-              fmt::format("leaderboard `{}` (row {})", lb.name, RowKey(lb.dataset, row)))) {
+    if (!Call(lb.fn, regs.data(), [&] {
+          return fmt::format("leaderboard `{}` (row {})", lb.name, RowKey(lb.dataset, row));
+        })) {
       return false;
     }
     if (!regs[1].IsAbsent()) entries.push_back(Entry{regs[1], row});
@@ -250,9 +292,10 @@ bool Timeline::RunPeriodRule(int ri, const Boundary& b) {
   std::vector<Value> regs(rule.fn.num_regs);
   for (const uint32_t row : key_order_[static_cast<size_t>(rule.dataset)]) {
     regs[0] = Value{static_cast<int64_t>(row)};
-    if (!Call(rule.fn, regs.data(),
-              fmt::format("rule `{}` (period {}, row {})", rule.name, label,
-                          RowKey(rule.dataset, row)))) {
+    if (!Call(rule.fn, regs.data(), [&] {
+          return fmt::format("rule `{}` (period {}, row {})", rule.name, label,
+                             RowKey(rule.dataset, row));
+        })) {
       return false;
     }
   }

@@ -60,7 +60,8 @@ class Timeline final : public vm::Host {
   bool RunBoundary(const Boundary& b);
   bool RunPeriodRule(int rule, const Boundary& b);
   bool RankLeaderboard(int lb);
-  bool Call(const bc::Function& f, Value* regs, const std::string& where);
+  // `where` names the rule and event for an error message; built only on error.
+  bool Call(const bc::Function& f, Value* regs, const std::function<std::string()>& where);
   [[nodiscard]] bool KeyLess(int dataset, uint32_t a, uint32_t b) const;
   [[nodiscard]] std::string EventLabel(int ds, uint32_t row) const;
   [[nodiscard]] std::string RowKey(int ds, uint32_t row) const;

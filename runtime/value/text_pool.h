@@ -1,12 +1,16 @@
 #pragma once
 // Interned texts: equal texts get equal ids, so the VM compares Text by id and
 // no string compare happens on the hot path. Ids are dense from 0.
+//
+// Loading millions of rows interns millions of keys, so the pool is built for
+// that: bytes live in large chunks that never move (a view from Get stays
+// valid while the pool lives), and ids sit in one open-addressing table (no
+// node per text, no allocation per Intern).
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace incant {
 
@@ -14,17 +18,27 @@ class TextPool {
  public:
   uint32_t Intern(std::string_view text);
   [[nodiscard]] std::string_view Get(uint32_t id) const { return texts_[id]; }
-  // The id of a text already interned, without adding it.
-  [[nodiscard]] std::optional<uint32_t> Find(std::string_view text) const {
-    const auto it = ids_.find(text);
-    if (it == ids_.end()) return std::nullopt;
-    return it->second;
-  }
   [[nodiscard]] size_t size() const { return texts_.size(); }
+  // The id of a text already interned, without adding it.
+  [[nodiscard]] std::optional<uint32_t> Find(std::string_view text) const;
 
  private:
-  std::deque<std::string> texts_;  // stable addresses for the views in ids_
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  [[nodiscard]] static uint64_t Hash(std::string_view text);
+  [[nodiscard]] size_t Slot(std::string_view text, uint64_t hash) const;
+  void Grow();
+  std::string_view Store(std::string_view text);
+
+  // A slot holds id + 1 (0: empty) and the top of the text's hash, so a probe
+  // touches the text itself only when the hashes agree.
+  struct Entry {
+    uint32_t id_plus_1 = 0;
+    uint32_t hash_hi = 0;
+  };
+  std::vector<std::string_view> texts_;  // by id, viewing into chunks_
+  std::vector<Entry> table_;             // size a power of two, at most half full
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* current_ = nullptr;  // the chunk small texts go into
+  size_t current_used_ = 0;
 };
 
 }  // namespace incant
