@@ -56,6 +56,7 @@ class Timeline final : public vm::Host {
   // timeline.cpp
   void Prepare();
   std::vector<Event> SortedEvents();
+  void Reorder(std::vector<Event>& events);  // stream rows into timeline order
   bool RunEvent(const Event& e);
   bool RunBoundary(const Boundary& b);
   bool RunPeriodRule(int rule, const Boundary& b);

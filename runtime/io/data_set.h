@@ -24,7 +24,8 @@ struct DataSet {
   std::vector<ColumnData> columns;
   std::vector<uint32_t> lines;  // source line of each row
   size_t rows = 0;
-  // Key -> row: Text keys by text id; Int keys by value.
+  // Key -> row: Text keys by text id; Int keys by value. Used while loading and
+  // resolving references; the timeline clears them when it reorders a stream.
   std::unordered_map<uint32_t, uint32_t> text_keys;
   std::unordered_map<int64_t, uint32_t> int_keys;
 };
