@@ -100,17 +100,47 @@ void LedgerWriter::Flush() {
   buf_.clear();
 }
 
-void LedgerWriter::Write(const LedgerLine& l, const std::string& key, const std::string& event,
-                         const bc::Program& program) {
+void LedgerWriter::AppendAmount(const Decimal& v, int digits) {
+  // Most amounts fit 64 bits once scaled to the currency's digits: print those directly.
+  int128 scale = Decimal::kOne;
+  for (int k = 0; k < digits; ++k) scale /= 10;
+  const int128 raw = v.raw();
+  if (raw % scale == 0) {
+    const int128 units = raw / scale;
+    if (units > -(int128{1} << 62) && units < (int128{1} << 62)) {
+      auto n = static_cast<int64_t>(units);
+      if (n < 0) {
+        buf_ += '-';
+        n = -n;
+      }
+      int64_t div = 1;
+      for (int k = 0; k < digits; ++k) div *= 10;
+      fmt::format_to(std::back_inserter(buf_), "{}", n / div);
+      if (digits > 0) fmt::format_to(std::back_inserter(buf_), ".{:0{}}", n % div, digits);
+      return;
+    }
+  }
+  buf_ += v.ToFixed(digits);
+}
+
+void LedgerWriter::Write(const LedgerLine& l, std::string_view key, std::string_view stream,
+                         std::string_view event_key, const bc::Program& program) {
   const bc::RuleDesc& rule = program.rules[l.rule];
   const bc::EffectDesc& eff = rule.effects[l.effect];
   static const char* kKinds[] = {"pay", "accrue", "points", "badge"};
-  const std::string date = Date::FromDays(l.date).ToString();
-  const std::string period = PeriodLabel(rule.every, l.period);
+  // Lines come in timeline order: the date and period texts rarely change.
+  if (l.date != cached_date_) {
+    cached_date_ = l.date;
+    date_text_ = Date::FromDays(l.date).ToString();
+  }
+  if (rule.every != cached_unit_ || l.period != cached_period_) {
+    cached_unit_ = rule.every;
+    cached_period_ = l.period;
+    period_text_ = PeriodLabel(rule.every, l.period);
+  }
   const int digits = l.is_int ? 0 : program.minor_digits;
-  const std::string amount = l.amount.ToFixed(digits);
-  const std::string requested = l.requested.ToFixed(digits);
-  std::string note;
+  std::string_view note;
+  std::string fund_note;
   switch (l.note) {
     case Note::kNone:
       break;
@@ -121,33 +151,60 @@ void LedgerWriter::Write(const LedgerLine& l, const std::string& key, const std:
       note = "budget";
       break;
     case Note::kFund:
-      note = "fund " + program.funds[static_cast<size_t>(eff.fund)];
+      fund_note = "fund " + program.funds[static_cast<size_t>(eff.fund)];
+      note = fund_note;
       break;
     case Note::kBadge:
       note = eff.badge;
       break;
   }
   const char* kind = kKinds[static_cast<int>(eff.kind)];
+  const std::string event =
+      stream.empty() ? std::string() : std::string(stream) + ":" + std::string(event_key);
   if (jsonl_) {
     fmt::format_to(std::back_inserter(buf_),
-                   "{{\"seq\": {}, \"date\": \"{}\", \"period\": \"{}\", ", ++seq_, date, period);
+                   "{{\"seq\": {}, \"date\": \"{}\", \"period\": \"{}\", ", ++seq_, date_text_,
+                   period_text_);
     buf_ += "\"rule\": ";
     AppendJsonString(buf_, rule.name);
     fmt::format_to(std::back_inserter(buf_), ", \"kind\": \"{}\", \"payee\": ", kind);
     AppendJsonString(buf_, key);
     buf_ += ", \"event\": ";
     AppendJsonString(buf_, event);
-    fmt::format_to(std::back_inserter(buf_),
-                   ", \"amount\": \"{}\", \"requested\": \"{}\", \"note\": ", amount, requested);
+    buf_ += ", \"amount\": \"";
+    AppendAmount(l.amount, digits);
+    buf_ += "\", \"requested\": \"";
+    AppendAmount(l.requested, digits);
+    buf_ += "\", \"note\": ";
     AppendJsonString(buf_, note);
     buf_ += "}\n";
   } else {
-    fmt::format_to(std::back_inserter(buf_), "{},{},{},{},{},", ++seq_, date, period, rule.name,
-                   kind);
+    fmt::format_to(std::back_inserter(buf_), "{},", ++seq_);
+    buf_ += date_text_;
+    buf_ += ',';
+    buf_ += period_text_;
+    buf_ += ',';
+    AppendCsvField(buf_, rule.name);
+    buf_ += ',';
+    buf_ += kind;
+    buf_ += ',';
     AppendCsvField(buf_, key);
     buf_ += ',';
-    AppendCsvField(buf_, event);
-    fmt::format_to(std::back_inserter(buf_), ",{},{},", amount, requested);
+    if (!stream.empty()) {
+      if ((stream.find_first_of(",\"\n\r") == std::string_view::npos) &&
+          (event_key.find_first_of(",\"\n\r") == std::string_view::npos)) {
+        buf_ += stream;
+        buf_ += ':';
+        buf_ += event_key;
+      } else {
+        AppendCsvField(buf_, event);
+      }
+    }
+    buf_ += ',';
+    AppendAmount(l.amount, digits);
+    buf_ += ',';
+    AppendAmount(l.requested, digits);
+    buf_ += ',';
     AppendCsvField(buf_, note);
     buf_ += '\n';
   }

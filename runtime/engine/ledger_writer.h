@@ -18,8 +18,9 @@ class LedgerWriter {
 
   // Opens `<dir>/.<name>.tmp-<pid>`; returns false with a message on failure.
   [[nodiscard]] bool Open(const std::string& path, std::string* error);
-  void Write(const LedgerLine& line, const std::string& key, const std::string& event,
-             const bc::Program& program);
+  // `stream` and `event_key` name the event (`stream:key`); both empty for a period rule.
+  void Write(const LedgerLine& line, std::string_view key, std::string_view stream,
+             std::string_view event_key, const bc::Program& program);
   // Flushes and renames into place.
   [[nodiscard]] bool Commit(std::string* error);
   // Removes the temporary file (a failed run leaves nothing behind).
@@ -28,11 +29,17 @@ class LedgerWriter {
 
  private:
   void Flush();
+  void AppendAmount(const Decimal& v, int digits);
   std::FILE* file_ = nullptr;
   std::string path_, tmp_;
   std::string buf_;
   uint64_t seq_ = 0;
   bool jsonl_ = false;  // by the extension: .jsonl, else CSV
+  int32_t cached_date_ = INT32_MIN;
+  std::string date_text_;
+  PeriodUnit cached_unit_ = PeriodUnit::kProgram;
+  int cached_period_ = -1;
+  std::string period_text_;
 };
 
 // RFC 4180: quote only when the field needs it.

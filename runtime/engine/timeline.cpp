@@ -33,6 +33,17 @@ std::string Timeline::RowKey(int ds, uint32_t row) const {
                      in_.texts);
 }
 
+std::string_view Timeline::KeyView(int ds, uint32_t row, std::string* scratch) const {
+  const bc::DataSetDesc& desc = p_.datasets[static_cast<size_t>(ds)];
+  const io::ColumnData& key =
+      in_.data[static_cast<size_t>(ds)].columns[static_cast<size_t>(desc.key_field)];
+  if (key.kind == bc::ColumnKind::kI64) {
+    *scratch = std::to_string(key.i64[row]);
+    return *scratch;
+  }
+  return in_.texts.Get(static_cast<uint32_t>(key.i32[row]));
+}
+
 std::string Timeline::SlotKey(int64_t slot) const {
   // Payable data sets own consecutive slot ranges; the others own none.
   for (size_t d = 0; d < p_.datasets.size(); ++d) {

@@ -66,6 +66,8 @@ class Timeline final : public vm::Host {
   [[nodiscard]] bool KeyLess(int dataset, uint32_t a, uint32_t b) const;
   [[nodiscard]] std::string EventLabel(int ds, uint32_t row) const;
   [[nodiscard]] std::string RowKey(int ds, uint32_t row) const;
+  // The key as a view: into the text pool, or formatted into `scratch` (Int keys).
+  [[nodiscard]] std::string_view KeyView(int ds, uint32_t row, std::string* scratch) const;
   [[nodiscard]] std::string ScoreText(Value v, bc::FieldKind kind) const;
 
   // effects.cpp
