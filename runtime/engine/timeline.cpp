@@ -137,34 +137,41 @@ std::vector<Timeline::Event> Timeline::SortedEvents() {
   for (size_t k = 1; k <= days; ++k) start[k] += start[k - 1];
   std::vector<Event> events(start[days]);
   std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-  for (size_t d = 0; d < p_.datasets.size(); ++d) {
-    const bc::DataSetDesc& desc = p_.datasets[d];
-    if (!desc.is_events) continue;
-    const io::DataSet& data = in_.data[d];
-    const std::vector<int32_t>& dates = data.columns[static_cast<size_t>(desc.date_field)].i32;
-    for (uint32_t r = 0; r < data.rows; ++r) {
-      if (dates[r] < first || dates[r] > p_.period_to.days()) continue;
-      events[fill[static_cast<size_t>(dates[r] - first)]++] =
-          Event{dates[r], static_cast<uint16_t>(d), r};
-    }
-  }
   // Keys as views (or Ints), so comparing two is one memcmp without a pool lookup.
   std::vector<std::vector<std::string_view>> text_keys(p_.datasets.size());
   for (size_t d = 0; d < p_.datasets.size(); ++d) {
     const bc::DataSetDesc& desc = p_.datasets[d];
-    const io::ColumnData& key = in_.data[d].columns[static_cast<size_t>(desc.key_field)];
-    if (!desc.is_events || key.kind == bc::ColumnKind::kI64) continue;
-    text_keys[d].reserve(key.i32.size());
-    for (const int32_t id : key.i32)
-      text_keys[d].push_back(in_.texts.Get(static_cast<uint32_t>(id)));
+    if (!desc.is_events) continue;
+    const io::DataSet& data = in_.data[d];
+    const io::ColumnData& key = data.columns[static_cast<size_t>(desc.key_field)];
+    const bool int_key = key.kind == bc::ColumnKind::kI64;
+    if (!int_key) {
+      text_keys[d].reserve(key.i32.size());
+      for (const int32_t id : key.i32) {
+        text_keys[d].push_back(in_.texts.Get(static_cast<uint32_t>(id)));
+      }
+    }
+    const std::vector<int32_t>& dates = data.columns[static_cast<size_t>(desc.date_field)].i32;
+    for (uint32_t r = 0; r < data.rows; ++r) {
+      if (dates[r] < first || dates[r] > p_.period_to.days()) continue;
+      uint64_t prefix = 0;
+      if (int_key) {
+        prefix = static_cast<uint64_t>(key.i64[r]) ^ (uint64_t{1} << 63);
+      } else {
+        const std::string_view t = text_keys[d][r];
+        for (size_t b = 0; b < 8; ++b) {
+          prefix = (prefix << 8) | (b < t.size() ? static_cast<unsigned char>(t[b]) : 0U);
+        }
+      }
+      events[fill[static_cast<size_t>(dates[r] - first)]++] =
+          Event{dates[r], static_cast<uint16_t>(d), r, prefix};
+    }
   }
   auto less = [&](const Event& a, const Event& b) {
     if (a.dataset != b.dataset) return a.dataset < b.dataset;
+    if (a.key_prefix != b.key_prefix) return a.key_prefix < b.key_prefix;
     const std::vector<std::string_view>& t = text_keys[a.dataset];
-    if (!t.empty()) return t[a.row] < t[b.row];
-    const io::ColumnData& key =
-        in_.data[a.dataset].columns[static_cast<size_t>(p_.datasets[a.dataset].key_field)];
-    return key.i64[a.row] < key.i64[b.row];
+    return !t.empty() && t[a.row] < t[b.row];  // equal prefixes: the whole texts decide
   };
   for (size_t k = 0; k < days; ++k) {
     if (start[k + 1] - start[k] > 1) {
