@@ -109,7 +109,13 @@ bool LoadCsvText(const std::string& path, std::string text, const bc::Program& p
                                    extra.size() == 1 ? "" : "s", list));
   }
   RowLoader rows(path, program, dataset, texts, options, out, error);
-  rows.Reserve(text.size() / (width * 8 + 1));  // a guess at the row count: fewer regrowths
+  // A guess at the row count (8 bytes a cell): fewer regrowths of columns and of
+  // the text pool, which gets at least one new text a row when keys are Text.
+  const size_t guess = text.size() / (width * 8 + 1);
+  rows.Reserve(guess);
+  if (desc.fields[static_cast<size_t>(desc.key_field)].kind != bc::FieldKind::kInt) {
+    texts.Reserve(guess);
+  }
   std::vector<std::string_view> cells(desc.fields.size());
   for (;;) {
     const CsvScanner::Status st = scanner.Next(&fields, &line);

@@ -38,10 +38,17 @@ size_t TextPool::Slot(std::string_view text, uint64_t hash) const {
   }
 }
 
-void TextPool::Grow() {
+void TextPool::Reserve(size_t more) {
+  size_t want = table_.empty() ? 1024 : table_.size();
+  while ((texts_.size() + more) * 2 > want) want *= 2;
+  if (want > table_.size()) Grow(want);
+  texts_.reserve(texts_.size() + more);
+}
+
+void TextPool::Grow(size_t capacity) {
   std::vector<Entry> old;
   old.swap(table_);
-  table_.assign(old.empty() ? 1024 : old.size() * 2, Entry{});
+  table_.assign(capacity != 0 ? capacity : old.empty() ? 1024 : old.size() * 2, Entry{});
   const size_t mask = table_.size() - 1;
   for (const Entry& e : old) {
     if (e.id_plus_1 == 0) continue;

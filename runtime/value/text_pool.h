@@ -19,13 +19,16 @@ class TextPool {
   uint32_t Intern(std::string_view text);
   [[nodiscard]] std::string_view Get(uint32_t id) const { return texts_[id]; }
   [[nodiscard]] size_t size() const { return texts_.size(); }
+  // Room for `more` new texts without regrowing the table (loading a file of
+  // unique keys otherwise rehashes log2(n) times).
+  void Reserve(size_t more);
   // The id of a text already interned, without adding it.
   [[nodiscard]] std::optional<uint32_t> Find(std::string_view text) const;
 
  private:
   [[nodiscard]] static uint64_t Hash(std::string_view text);
   [[nodiscard]] size_t Slot(std::string_view text, uint64_t hash) const;
-  void Grow();
+  void Grow(size_t capacity = 0);
   std::string_view Store(std::string_view text);
 
   // A slot holds id + 1 (0: empty) and the top of the text's hash, so a probe
