@@ -47,6 +47,12 @@ def main():
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
                platform.processor())
     print(f"machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}")
+    rules = os.path.join(ROOT, "out", "bench", "rules2000.incant")
+    os.makedirs(os.path.dirname(rules), exist_ok=True)
+    subprocess.run([sys.executable, os.path.join(BENCH, "gen_rules.py"), "2000", rules], check=True)
+    checks = [timed([INCANT, "check", rules]) for _ in range(a.runs)]
+    print(f"incant check, generated program of 2,000 rules: median "
+          f"{statistics.median(c[0] for c in checks):.2f} s, peak {max(c[1] for c in checks) / 1024:.0f} MiB")
     for n in a.sizes:
         data = os.path.join(ROOT, "out", "bench", str(n))
         if not os.path.exists(os.path.join(data, "sales.csv")):
