@@ -42,6 +42,6 @@ run_fuzzer() {  # name, seed dirs...
 programs=(tests/golden/diag tests/golden/disasm tests/golden/ledger bench
           tests/fuzz/regressions/parse)
 run_fuzzer fuzz_parse "${programs[@]}"
-run_fuzzer fuzz_check "${programs[@]}"
+run_fuzzer fuzz_check "${programs[@]}" tests/fuzz/regressions/check
 run_fuzzer fuzz_csv tests/fuzz/seeds/csv tests/fuzz/regressions/csv
 run_fuzzer fuzz_run examples/acme_partner_program/data tests/fuzz/regressions/run

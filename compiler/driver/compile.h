@@ -21,7 +21,7 @@ struct Compilation {
 [[nodiscard]] Compilation CompileFile(const std::string& path, Sink& sink, bool lower = true);
 // The same for a main file whose text is in memory (tests, fuzzers, the test runner);
 // imports are still read from disk relative to `path`.
-[[nodiscard]] Compilation CompileText(const std::string& path, const std::string& text,
-                                      Sink& sink, bool lower = true);
+[[nodiscard]] Compilation CompileText(const std::string& path, const std::string& text, Sink& sink,
+                                      bool lower = true);
 
 }  // namespace incant

@@ -72,7 +72,8 @@ void Checker::CheckMetrics() {
     Env env;
     env.where = "a metric";
     m.source = SourceOf(d.source, /*want_events=*/true, fmt::format("metric `{}`", m.name).c_str());
-    if (m.source >= 0) {
+    // A data set whose record is unknown (already reported) gives no row variable.
+    if (m.source >= 0 && p_.datasets[static_cast<size_t>(m.source)].record >= 0) {
       const DataSetInfo& ds = p_.datasets[static_cast<size_t>(m.source)];
       env.locals.push_back(Env::Local{d.var.text, RefKind::kRowVar, 0,
                                       Type{TypeKind::kRecord, false, ds.record}, m.source});
@@ -138,7 +139,7 @@ void Checker::CheckLeaderboards() {
     env.where = "a leaderboard";
     lb.source =
         SourceOf(d.source, /*want_events=*/false, fmt::format("leaderboard `{}`", lb.name).c_str());
-    if (lb.source >= 0) {
+    if (lb.source >= 0 && p_.datasets[static_cast<size_t>(lb.source)].record >= 0) {
       const DataSetInfo& ds = p_.datasets[static_cast<size_t>(lb.source)];
       env.locals.push_back(Env::Local{d.var.text, RefKind::kRowVar, 0,
                                       Type{TypeKind::kRecord, false, ds.record}, lb.source});
@@ -274,7 +275,8 @@ Type Checker::RankMethod(const ast::Expr* e, const Symbol& sym, const Env& env) 
     return Type::Error();
   }
   const Type row = CheckExpr(e->kids[1], env);
-  if (!row.IsError() && RequirePresent(e->kids[1], row) && lb.source >= 0) {
+  if (!row.IsError() && RequirePresent(e->kids[1], row) && lb.source >= 0 &&
+      p_.datasets[static_cast<size_t>(lb.source)].record >= 0) {
     const int want = p_.datasets[static_cast<size_t>(lb.source)].record;
     if (row.kind != TypeKind::kRecord || row.index != want) {
       sink_.Report(DiagKind::kTypeMismatch, e->kids[1]->span,
