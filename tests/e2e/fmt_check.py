@@ -58,8 +58,9 @@ def main():
         for f in sorted(set(os.path.realpath(x) for x in files)):
             rel = os.path.relpath(f, ROOT)
             src = open(f, encoding="utf-8", errors="replace").read()
-            # Format a copy beside the original, so relative imports still resolve.
-            copy = os.path.join(os.path.dirname(f), ".fmt-check-" + os.path.basename(f))
+            # Format a copy beside the original, so relative imports still resolve; its
+            # extension is not .incant, so tests scanning the folder meanwhile skip it.
+            copy = os.path.join(os.path.dirname(f), "." + os.path.basename(f) + ".fmt-check")
             shutil.copyfile(f, copy)
             try:
                 p = subprocess.run([incant, "fmt", copy], capture_output=True, text=True)
