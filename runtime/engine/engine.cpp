@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
+#include <thread>
 
 #include "runtime/engine/inputs.h"
 #include "runtime/engine/ledger_writer.h"
@@ -96,7 +98,11 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
   if (!RunInit(p, globals, in.texts, &report)) return report;
   LedgerWriter ledger;
   std::string error;
-  if (!options.out.empty() && !ledger.Open(options.out, &error)) {
+  // A second thread formats and writes the ledger while the first evaluates;
+  // the bytes do not depend on it.
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  const bool background = options.threads == 0 ? cores > 1 : options.threads > 1;
+  if (!options.out.empty() && !ledger.Open(options.out, &error, background)) {
     report.errors.push_back(error);
     report.exit_code = kBadInput;
     return report;

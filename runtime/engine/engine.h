@@ -18,6 +18,7 @@ struct RunOptions {
   std::string leaderboards;                      // --leaderboards path ("" = none)
   std::string summary;                           // --summary path ("" = none)
   PeriodUnit summary_by = PeriodUnit::kProgram;  // --summary-by (kProgram: the rule's period)
+  int threads = 0;  // --threads: 1 = everything on one thread, 0 = every core
 };
 
 // One row of the leaderboard file: period, board, rank, payee, score.

@@ -80,7 +80,7 @@ void AppendJsonString(std::string& out, std::string_view s) {
 
 LedgerWriter::~LedgerWriter() { Abandon(); }
 
-bool LedgerWriter::Open(const std::string& path, std::string* error) {
+bool LedgerWriter::Open(const std::string& path, std::string* error, bool background) {
   namespace fs = std::filesystem;
   path_ = path;
   const fs::path p(path);
@@ -92,6 +92,8 @@ bool LedgerWriter::Open(const std::string& path, std::string* error) {
   }
   jsonl_ = p.extension() == ".jsonl";
   buf_ = jsonl_ ? "" : "seq,date,period,rule,kind,payee,event,amount,requested,note\n";
+  background_ = background;
+  if (background_) worker_ = std::thread([this] { WorkerLoop(); });
   return true;
 }
 
@@ -125,6 +127,53 @@ void LedgerWriter::AppendAmount(const Decimal& v, int digits) {
 
 void LedgerWriter::Write(const LedgerLine& l, std::string_view key, std::string_view stream,
                          std::string_view event_key, const bc::Program& program) {
+  if (!background_) {
+    Format(l, key, stream, event_key, program);
+    return;
+  }
+  if (program_ == nullptr) program_ = &program;  // before the first batch is handed over
+  batch_.push_back(Pending{l, std::string(key), std::string(event_key), stream});
+  if (batch_.size() >= 16384) Submit();
+}
+
+void LedgerWriter::Submit() {
+  if (batch_.empty()) return;
+  std::unique_lock<std::mutex> lock(mu_);
+  // A few batches in flight at most: the evaluation never runs far ahead.
+  cv_.wait(lock, [this] { return queue_.size() < 4 || stop_; });
+  queue_.push_back(std::move(batch_));
+  batch_ = {};
+  batch_.reserve(16384);
+  cv_.notify_all();
+}
+
+void LedgerWriter::WorkerLoop() {
+  for (;;) {
+    std::vector<Pending> work;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return !queue_.empty() || stop_; });
+      if (queue_.empty()) return;  // stopped and drained
+      work = std::move(queue_.front());
+      queue_.pop_front();
+      cv_.notify_all();
+    }
+    for (const Pending& p : work) Format(p.line, p.key, p.stream, p.event_key, *program_);
+  }
+}
+
+void LedgerWriter::StopWorker() {
+  if (!worker_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  worker_.join();
+}
+
+void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string_view stream,
+                          std::string_view event_key, const bc::Program& program) {
   const bc::RuleDesc& rule = program.rules[l.rule];
   const bc::EffectDesc& eff = rule.effects[l.effect];
   static const char* kKinds[] = {"pay", "accrue", "points", "badge"};
@@ -212,6 +261,8 @@ void LedgerWriter::Write(const LedgerLine& l, std::string_view key, std::string_
 }
 
 bool LedgerWriter::Commit(std::string* error) {
+  Submit();
+  StopWorker();  // drains every batch first
   Flush();
   const bool ok = std::fflush(file_) == 0 && std::ferror(file_) == 0;
   std::fclose(file_);
@@ -225,6 +276,12 @@ bool LedgerWriter::Commit(std::string* error) {
 }
 
 void LedgerWriter::Abandon() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.clear();  // nothing more is written: the file goes away
+  }
+  batch_.clear();
+  StopWorker();
   if (file_ != nullptr) {
     std::fclose(file_);
     file_ = nullptr;

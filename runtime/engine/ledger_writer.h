@@ -1,8 +1,13 @@
 #pragma once
 // Writes ledger lines as CSV or JSON Lines (brief §5) into a temporary file beside the
 // target, renamed into place only when the whole run succeeded.
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "runtime/engine/ledger_line.h"
 #include "runtime/io/data_set.h"
@@ -17,7 +22,9 @@ class LedgerWriter {
   LedgerWriter& operator=(const LedgerWriter&) = delete;
 
   // Opens `<dir>/.<name>.tmp-<pid>`; returns false with a message on failure.
-  [[nodiscard]] bool Open(const std::string& path, std::string* error);
+  // With `background`, lines are formatted and written on a second thread, in
+  // order (the bytes are the same either way).
+  [[nodiscard]] bool Open(const std::string& path, std::string* error, bool background = false);
   // `stream` and `event_key` name the event (`stream:key`); both empty for a period rule.
   void Write(const LedgerLine& line, std::string_view key, std::string_view stream,
              std::string_view event_key, const bc::Program& program);
@@ -28,6 +35,17 @@ class LedgerWriter {
   [[nodiscard]] bool is_open() const { return file_ != nullptr; }
 
  private:
+  // A line waiting for the writer thread, with copies of its key texts.
+  struct Pending {
+    LedgerLine line;
+    std::string key, event_key;
+    std::string_view stream;  // a data set's name: lives as long as the program
+  };
+  void Format(const LedgerLine& line, std::string_view key, std::string_view stream,
+              std::string_view event_key, const bc::Program& program);
+  void Submit();      // hands the current batch to the writer thread
+  void WorkerLoop();  // the writer thread
+  void StopWorker();
   void Flush();
   void AppendAmount(const Decimal& v, int digits);
   std::FILE* file_ = nullptr;
@@ -40,6 +58,15 @@ class LedgerWriter {
   PeriodUnit cached_unit_ = PeriodUnit::kProgram;
   int cached_period_ = -1;
   std::string period_text_;
+  // Background writing (see Open).
+  bool background_ = false;
+  const bc::Program* program_ = nullptr;
+  std::vector<Pending> batch_;
+  std::deque<std::vector<Pending>> queue_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread worker_;
 };
 
 // RFC 4180: quote only when the field needs it.

@@ -147,6 +147,8 @@ def main():
          stderr_has=["missing input: give `--input extra=PATH.csv` for table `extra`"])
     case("unknown input name", incant, extra=["--input", "bogus=x.csv"], exit_code=2,
          stderr_has=["--input bogus: the program has no table or events named `bogus`"])
+    case("--threads needs a count", incant, extra=["--threads", "0"], exit_code=64,
+         stderr_has=["--threads takes a count of 1 or more"])
     case("unknown input format", incant, sales_file="sales.txt", exit_code=2,
          stderr_has=["sales.txt: unknown input format `.txt` (expected .csv or .jsonl)"])
     jsonl_header = '{"id": "S1", "partner": "P1", "date": "2026-03-01", "units": 2, "amount": '
