@@ -242,6 +242,7 @@ void Formatter::TestTable(const ast::TestTable& t) {
   cells.push_back(header);
   for (const auto& row : t.rows) {
     std::vector<std::string> r;
+    r.reserve(row.size());
     for (const ast::TestCell& c : row) r.push_back(CellText(c));
     cells.push_back(r);
   }

@@ -120,12 +120,13 @@ void Builder::BuildDecl(P::DeclContext* ctx) {
   if (auto* c = dynamic_cast<P::ProgramDeclContext*>(ctx)) {
     auto* d = module_.AddDecl<ast::ProgramDecl>(span);
     if (c->STRING()) d->title = DecodeString(c->STRING()->getSymbol());
-    auto once = [&](auto& slot, ast::Name value, const char* word, antlr4::ParserRuleContext* at) {
+    auto once = [&](auto& slot, const ast::Name& value, const char* word,
+                    antlr4::ParserRuleContext* at) {
       if (slot) {
         sink_.Report(DiagKind::kProgramDecl, SpanOf(at),
                      fmt::format("`{}` is given twice in `program`", word));
       }
-      slot = std::move(value);
+      slot = value;
     };
     for (P::ProgramClauseContext* pc : c->programClause()) {
       if (auto* cur = dynamic_cast<P::CurrencyClauseContext*>(pc)) {
@@ -256,18 +257,19 @@ void Builder::BuildRule(P::RuleDeclContext* c) {
   for (P::RuleClauseContext* clause : c->ruleClause()) {
     const Span span = SpanOf(clause);
     Stage s = kEffect;
-    if (dynamic_cast<P::ForClauseContext*>(clause))
+    if (dynamic_cast<P::ForClauseContext*>(clause)) {
       s = kFor;
-    else if (dynamic_cast<P::LetClauseContext*>(clause))
+    } else if (dynamic_cast<P::LetClauseContext*>(clause)) {
       s = kLet;
-    else if (dynamic_cast<P::WhenClauseContext*>(clause))
+    } else if (dynamic_cast<P::WhenClauseContext*>(clause)) {
       s = kWhen;
-    else if (dynamic_cast<P::CapClauseContext*>(clause))
+    } else if (dynamic_cast<P::CapClauseContext*>(clause)) {
       s = kCap;
-    else if (dynamic_cast<P::BudgetClauseContext*>(clause))
+    } else if (dynamic_cast<P::BudgetClauseContext*>(clause)) {
       s = kBudget;
-    else if (dynamic_cast<P::EffectiveClauseContext*>(clause))
+    } else if (dynamic_cast<P::EffectiveClauseContext*>(clause)) {
       s = kEffective;
+    }
     if (stage < 0 && s != kFor) {
       sink_.Report(DiagKind::kClauseOrder, span,
                    fmt::format("rule `{}` must start with `for VAR in SOURCE`", d->name.text));

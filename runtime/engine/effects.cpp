@@ -189,6 +189,7 @@ bool Timeline::CommitHeld() {
       return u;
     }();
     std::vector<int128> units;
+    units.reserve(pos.size());
     for (const size_t i : pos) units.push_back(held_[i].amount.raw() / unit);
     // Equal remainders: lower payee key first, then line order.
     std::vector<size_t> by_key(pos.size());

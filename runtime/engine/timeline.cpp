@@ -120,7 +120,7 @@ std::vector<Timeline::Event> Timeline::SortedEvents() {
   // comparison sort of all events: a counting sort by day (streams stay in
   // declaration order), then each day's events sorted by stream and key.
   const int32_t first = p_.period_from.days();
-  const auto days = static_cast<size_t>(p_.period_to.days() - first + 1);
+  const size_t days = static_cast<size_t>(p_.period_to.days() - first) + 1;
   std::vector<uint32_t> start(days + 1, 0);
   for (size_t d = 0; d < p_.datasets.size(); ++d) {
     const bc::DataSetDesc& desc = p_.datasets[d];

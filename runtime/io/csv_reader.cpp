@@ -54,11 +54,12 @@ bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, T
     *error = InputError{path, 0, "", "cannot read the file"};
     return false;
   }
-  return LoadCsvText(path, std::move(text), program, dataset, texts, options, out, error);
+  return LoadCsvText(path, text, program, dataset, texts, options, out, error);
 }
 
-bool LoadCsvText(const std::string& path, std::string text, const bc::Program& program, int dataset,
-                 TextPool& texts, const LoadOptions& options, DataSet* out, InputError* error) {
+bool LoadCsvText(const std::string& path, const std::string& text, const bc::Program& program,
+                 int dataset, TextPool& texts, const LoadOptions& options, DataSet* out,
+                 InputError* error) {
   const bc::DataSetDesc& desc = program.datasets[static_cast<size_t>(dataset)];
   out->path = path;
   CsvScanner scanner(text);

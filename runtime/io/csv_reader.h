@@ -17,7 +17,7 @@ namespace incant::io {
                            InputError* error);
 
 // The same for CSV text already in memory; `path` names it in messages.
-[[nodiscard]] bool LoadCsvText(const std::string& path, std::string text,
+[[nodiscard]] bool LoadCsvText(const std::string& path, const std::string& text,
                                const bc::Program& program, int dataset, TextPool& texts,
                                const LoadOptions& options, DataSet* out, InputError* error);
 

@@ -46,7 +46,7 @@ bool Date::Parse(std::string_view t, Date* out) {
   const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
   for (int p = 0; p < 3; ++p) {
     for (int i = 0; i < lens[p]; ++i) {
-      const char c = t[static_cast<size_t>(starts[p] + i)];
+      const char c = t[static_cast<size_t>(starts[p]) + static_cast<size_t>(i)];
       if (c < '0' || c > '9') return false;
       parts[p] = parts[p] * 10 + (c - '0');
     }
