@@ -41,7 +41,7 @@ void Compact(const bc::DataSetDesc& desc, io::DataSet& d, const std::vector<bool
     if (key.kind == bc::ColumnKind::kI64) {
       d.int_keys.emplace(key.i64[r], r);
     } else {
-      d.text_keys.emplace(static_cast<uint32_t>(key.i32[r]), r);
+      d.text_keys.Insert(static_cast<uint32_t>(key.i32[r]), r);
     }
   }
 }
@@ -160,9 +160,9 @@ bool ResolveReferences(const bc::Program& p, const RejectFn& reject, Inputs* in,
             if (auto it = target.int_keys.find(k); it != target.int_keys.end())
               row = static_cast<int32_t>(it->second);
           }
-        } else if (auto it = target.text_keys.find(static_cast<uint32_t>(col[r]));
-                   it != target.text_keys.end()) {
-          row = static_cast<int32_t>(it->second);
+        } else if (const int64_t found = target.text_keys.Find(static_cast<uint32_t>(col[r]));
+                   found >= 0) {
+          row = static_cast<int32_t>(found);
         }
         if (row < 0) {
           const io::InputError e{d.path, d.lines[r], fd.name,

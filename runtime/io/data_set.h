@@ -2,6 +2,7 @@
 // Loaded rows of one table or events stream, stored as typed columns (see
 // bytecode FieldDesc). References hold the referenced row's index once
 // ResolveReferences has run; until then they hold the key's text id.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -19,6 +20,27 @@ struct ColumnData {
   std::vector<int128> dec;
 };
 
+// Text key -> row, indexed by the key's text id: ids are dense, so a flat array
+// does what a hash map would, without a node and a cache miss per row.
+class TextKeyIndex {
+ public:
+  // The row of `id`, or -1.
+  [[nodiscard]] int64_t Find(uint32_t id) const {
+    return id < rows_.size() && rows_[id] != 0 ? static_cast<int64_t>(rows_[id]) - 1 : -1;
+  }
+  // False (and nothing changes) when `id` already has a row.
+  bool Insert(uint32_t id, uint32_t row) {
+    if (id >= rows_.size()) rows_.resize(std::max<size_t>(id + 1, rows_.size() * 2), 0);
+    if (rows_[id] != 0) return false;
+    rows_[id] = row + 1;
+    return true;
+  }
+  void clear() { rows_.clear(); }
+
+ private:
+  std::vector<uint32_t> rows_;  // row + 1, 0 when none
+};
+
 struct DataSet {
   std::string path;  // where the rows came from
   std::vector<ColumnData> columns;
@@ -26,7 +48,7 @@ struct DataSet {
   size_t rows = 0;
   // Key -> row: Text keys by text id; Int keys by value. Used while loading and
   // resolving references; the timeline clears them when it reorders a stream.
-  std::unordered_map<uint32_t, uint32_t> text_keys;
+  TextKeyIndex text_keys;
   std::unordered_map<int64_t, uint32_t> int_keys;
 };
 

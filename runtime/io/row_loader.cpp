@@ -172,9 +172,9 @@ bool RowLoader::Add(uint32_t line, const std::vector<std::string_view>& cells_in
     dup = !ok;
     if (dup) first_line = out->lines[it->second];
   } else {
-    const auto [it, ok] = out->text_keys.emplace(static_cast<uint32_t>(key.i32), row);
-    dup = !ok;
-    if (dup) first_line = out->lines[it->second];
+    const auto id = static_cast<uint32_t>(key.i32);
+    dup = !out->text_keys.Insert(id, row);
+    if (dup) first_line = out->lines[static_cast<size_t>(out->text_keys.Find(id))];
   }
   if (dup) {
     if (!Bad(line, raw, key_desc.name,
