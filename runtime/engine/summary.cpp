@@ -34,8 +34,15 @@ bool SummaryTable::Add(const LedgerLine& line, int64_t slot) {
   // By date when bucketing (--summary-by), else the line's own rule period.
   int bucket = 0;
   if (pr.unit != PeriodUnit::kProgram) {
-    const int index =
-        by_ == PeriodUnit::kProgram ? line.period : PeriodIndex(pr.unit, Date::FromDays(line.date));
+    int index = line.period;
+    if (by_ != PeriodUnit::kProgram) {
+      // Lines come in date order: the last date's period is almost always the answer.
+      if (line.date != last_date_) {
+        last_date_ = line.date;
+        last_index_ = PeriodIndex(by_, Date::FromDays(line.date));
+      }
+      index = last_index_;
+    }
     bucket = index - pr.first;
   }
   const int kind = static_cast<int>(p_.rules[line.rule].effects[line.effect].kind);

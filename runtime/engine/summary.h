@@ -38,6 +38,8 @@ class SummaryTable {
     std::vector<uint8_t> used;
   };
   std::vector<PerRule> rules_;
+  int32_t last_date_ = INT32_MIN;  // --summary-by: the period of the last line's date
+  int last_index_ = 0;
 };
 
 }  // namespace incant::engine
