@@ -18,11 +18,12 @@ bool Printer::BlankBetween(int from_line, int to_line) const {
 }
 
 bool Printer::IsTrailing(const ast::Comment& c) const {
-  const LineCol at = file_.Locate(c.span.begin);
-  const std::string_view before = file_.LineText(at.line).substr(
-      0, static_cast<size_t>(c.span.begin) -
-             static_cast<size_t>(file_.LineText(at.line).data() - file_.text().data()));
-  return before.find_first_not_of(" \t") != std::string_view::npos;
+  // Code before the comment on its line makes it a trailing comment.
+  const std::string_view text = file_.text();
+  for (size_t k = c.span.begin; k > 0 && text[k - 1] != '\n'; --k) {
+    if (text[k - 1] != ' ' && text[k - 1] != '\t') return true;
+  }
+  return false;
 }
 
 bool Printer::HasCommentIn(uint32_t begin, uint32_t end) const {

@@ -60,8 +60,6 @@ bool Checker::CheckCell(const ast::TestCell& cell, Type want, TestCellInfo* out,
   const ast::Expr* lit = cell.literal;
   const bool neg = lit->kind == ExprKind::kNeg;
   if (neg) lit = lit->kids[0];
-  Env none;
-  none.where = "a test";
   const Type got = CheckLiteral(lit);
   if (got.IsError()) return false;
   p_.types[lit] = got;

@@ -153,7 +153,7 @@ bool Timeline::Commit(const LedgerLine& line, bool cap_booked) {
   }
   ++report_.ledger_lines;
   if (capture_ != nullptr) capture_->push_back(line);
-  if (summary_ != nullptr && !summary_->Add(line, static_cast<int64_t>(slot))) return false;
+  if (summary_ && !summary_->Add(line, static_cast<int64_t>(slot))) return false;
   if (ledger_.is_open()) {
     std::string payee_scratch, event_scratch;
     const std::string_view stream =
@@ -183,11 +183,7 @@ bool Timeline::CommitHeld() {
     }
   }
   if (!pos.empty()) {
-    const int128 unit = Decimal::FromInt(1).raw() / [&] {
-      int128 u = 1;
-      for (int i = 0; i < p_.minor_digits; ++i) u *= 10;
-      return u;
-    }();
+    const int128 unit = Decimal::UnitRaw(p_.minor_digits);  // one cent, for USD
     std::vector<int128> units;
     units.reserve(pos.size());
     for (const size_t i : pos) units.push_back(held_[i].amount.raw() / unit);

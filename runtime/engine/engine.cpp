@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <optional>
 #include <thread>
 
 #include "runtime/engine/inputs.h"
@@ -16,16 +15,6 @@
 
 namespace incant::engine {
 namespace {
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // A side file (leaderboards, summary): temp file, then rename, like the ledger.
 bool WriteAtomically(const std::string& path, const std::string& header,
@@ -57,13 +46,28 @@ bool WriteLeaderboards(const std::string& path, const std::vector<LeaderboardLin
   std::vector<std::string> rows;
   rows.reserve(lines.size());
   for (const LeaderboardLine& l : lines) {
-    rows.push_back(l.period + ',' + CsvField(l.board) + ',' + std::to_string(l.rank) + ',' +
-                   CsvField(l.payee) + ',' + CsvField(l.score));
+    std::string row = l.period + ',';
+    AppendCsvField(row, l.board);
+    row += ',' + std::to_string(l.rank) + ',';
+    AppendCsvField(row, l.payee);
+    row += ',';
+    AppendCsvField(row, l.score);
+    rows.push_back(std::move(row));
   }
   return WriteAtomically(path, "period,board,rank,payee,score", rows, error);
 }
 
 }  // namespace
+
+std::string RuntimeErrorMessage(const bc::Program& p, const bc::Function& f, const vm::Error& err,
+                                const std::string& where) {
+  std::string loc;
+  if (err.pc < f.locs.size() && f.locs[err.pc] < p.locs.size()) {
+    const bc::SourceLoc& l = p.locs[f.locs[err.pc]];
+    loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
+  }
+  return fmt::format("{}runtime error: {} in {}", loc, err.message, where);
+}
 
 bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts,
              RunReport* report) {
@@ -71,13 +75,8 @@ bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts,
   vm::Context ctx{&p, globals.data(), nullptr, &texts, nullptr};
   vm::Error err;
   if (vm::Run(p.init, regs.data(), ctx, &err) == vm::Outcome::kOk) return true;
-  std::string loc;
-  if (err.pc < p.init.locs.size() && p.init.locs[err.pc] < p.locs.size()) {
-    const bc::SourceLoc& l = p.locs[p.init.locs[err.pc]];
-    loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
-  }
-  report->errors.push_back(fmt::format(
-      "{}runtime error: {} in a param, let, cap, budget or tier table", loc, err.message));
+  report->errors.push_back(
+      RuntimeErrorMessage(p, p.init, err, "a param, let, cap, budget or tier table"));
   report->exit_code = kRuntimeError;
   return false;
 }
@@ -110,12 +109,7 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
   Timeline timeline(p, in, report, ledger);
   std::vector<LeaderboardLine> boards;
   if (!options.leaderboards.empty()) timeline.leaderboard_out_ = &boards;
-  std::optional<SummaryTable> summary;
-  timeline.on_prepared_ = [&] {
-    if (options.summary.empty()) return;
-    summary.emplace(p, timeline.payee_slots(), options.summary_by);
-    timeline.summary_ = &*summary;
-  };
+  if (!options.summary.empty()) timeline.WantSummary(options.summary_by);
   if (!timeline.Run(std::move(globals))) {
     ledger.Abandon();
     if (report.exit_code == kOk) report.exit_code = kRuntimeError;
@@ -127,9 +121,8 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
     report.exit_code = kBadInput;
     return report;
   }
-  if (summary && !WriteAtomically(
-                     options.summary, SummaryTable::Header(),
-                     summary->Rows([&](int64_t slot) { return timeline.SlotKey(slot); }), &error)) {
+  if (!options.summary.empty() &&
+      !WriteAtomically(options.summary, SummaryTable::Header(), timeline.SummaryRows(), &error)) {
     ledger.Abandon();
     report.errors.push_back(error);
     report.exit_code = kBadInput;

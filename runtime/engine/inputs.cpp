@@ -48,6 +48,21 @@ void Compact(const bc::DataSetDesc& desc, io::DataSet& d, const std::vector<bool
 
 }  // namespace
 
+std::vector<vm::Column> ColumnsOf(const bc::Program& p, const Inputs& in) {
+  std::vector<vm::Column> columns(p.num_columns);
+  for (size_t d = 0; d < p.datasets.size(); ++d) {
+    for (size_t f = 0; f < p.datasets[d].fields.size(); ++f) {
+      const io::ColumnData& c = in.data[d].columns[f];
+      vm::Column& vc = columns[p.datasets[d].first_column + f];
+      vc.kind = c.kind;
+      vc.data = c.kind == bc::ColumnKind::kI32   ? static_cast<const void*>(c.i32.data())
+                : c.kind == bc::ColumnKind::kI64 ? static_cast<const void*>(c.i64.data())
+                                                 : static_cast<const void*>(c.dec.data());
+    }
+  }
+  return columns;
+}
+
 bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, RunReport* report) {
   for (const std::string& t : p.texts) in->texts.Intern(t);  // program texts keep ids 0..n-1
   in->data.resize(p.datasets.size());
@@ -184,6 +199,41 @@ bool ResolveReferences(const bc::Program& p, const RejectFn& reject, Inputs* in,
   return true;
 }
 
+std::optional<Value> ParseValue(const bc::Program& p, bc::FieldKind kind, int target,
+                                std::string_view text, TextPool& texts) {
+  switch (kind) {
+    case bc::FieldKind::kInt: {
+      int64_t n = 0;
+      const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+      if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+      return Value::Int(n);
+    }
+    case bc::FieldKind::kMoney:
+    case bc::FieldKind::kDecimal: {
+      Decimal d;
+      if (!Decimal::Parse(text, &d, true)) return std::nullopt;
+      return Value::Dec(d);
+    }
+    case bc::FieldKind::kBool:
+      if (text != "true" && text != "false") return std::nullopt;
+      return Value::Bool(text == "true");
+    case bc::FieldKind::kDate: {
+      Date d;
+      if (!Date::Parse(text, &d)) return std::nullopt;
+      return Value::Day(d);
+    }
+    case bc::FieldKind::kEnum: {
+      const bc::EnumDesc& en = p.enums[static_cast<size_t>(target)];
+      for (size_t m = 0; m < en.members.size(); ++m) {
+        if (en.members[m] == text) return Value{static_cast<int64_t>(m)};
+      }
+      return std::nullopt;
+    }
+    default:
+      return Value{texts.Intern(text)};
+  }
+}
+
 bool ApplySets(const bc::Program& p, const RunOptions& options, TextPool& texts,
                std::vector<Value>* globals, RunReport* report) {
   for (const auto& [name, raw] : options.sets) {
@@ -195,67 +245,30 @@ bool ApplySets(const bc::Program& p, const RunOptions& options, TextPool& texts,
       report->errors.push_back(fmt::format("--set {}: the program has no param `{}`", name, name));
       return false;
     }
+    // `--set` also takes `30 USD` for Money and `3%` for Decimal (brief §10).
     std::string text = raw;
-    bool ok = true;
-    Value v;
-    switch (prm->kind) {
-      case bc::FieldKind::kInt: {
-        int64_t n = 0;
-        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-        ok = ec == std::errc() && ptr == text.data() + text.size();
-        v = Value::Int(n);
-        break;
-      }
-      case bc::FieldKind::kMoney:
-      case bc::FieldKind::kDecimal: {
-        bool percent = false;
-        if (prm->kind == bc::FieldKind::kMoney) {
-          const std::string suffix = " " + p.currency;
-          if (text.size() > suffix.size() &&
-              text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
-            text.resize(text.size() - suffix.size());
-          }
-        } else if (!text.empty() && text.back() == '%') {
-          percent = true;
-          text.pop_back();
-        }
-        Decimal d;
-        ok = Decimal::Parse(text, &d, true);
-        if (ok && percent) ok = Decimal::Div(d, Decimal::FromInt(100), &d) == ArithStatus::kOk;
-        v = Value::Dec(d);
-        break;
-      }
-      case bc::FieldKind::kBool:
-        ok = text == "true" || text == "false";
-        v = Value::Bool(text == "true");
-        break;
-      case bc::FieldKind::kDate: {
-        Date d;
-        ok = Date::Parse(text, &d);
-        v = Value::Day(d);
-        break;
-      }
-      case bc::FieldKind::kEnum: {
-        ok = false;
-        const bc::EnumDesc& en = p.enums[static_cast<size_t>(prm->target)];
-        for (size_t m = 0; m < en.members.size(); ++m) {
-          if (en.members[m] == text) {
-            v = Value{static_cast<int64_t>(m)};
-            ok = true;
-          }
-        }
-        break;
-      }
-      default:
-        v = Value{texts.Intern(text)};
-        break;
+    bool percent = false;
+    const std::string suffix = " " + p.currency;
+    if (prm->kind == bc::FieldKind::kMoney && text.size() > suffix.size() &&
+        text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      text.resize(text.size() - suffix.size());
+    } else if (prm->kind == bc::FieldKind::kDecimal && !text.empty() && text.back() == '%') {
+      percent = true;
+      text.pop_back();
+    }
+    std::optional<Value> v = ParseValue(p, prm->kind, prm->target, text, texts);
+    bool ok = v.has_value();
+    if (ok && percent) {
+      Decimal d;
+      ok = Decimal::Div(v->AsDec(), Decimal::FromInt(100), &d) == ArithStatus::kOk;
+      v = Value::Dec(d);
     }
     if (!ok) {
       report->errors.push_back(
           fmt::format("--set {}={}: not a valid value for this param", name, raw));
       return false;
     }
-    (*globals)[static_cast<size_t>(prm->global)] = v;
+    (*globals)[static_cast<size_t>(prm->global)] = *v;
   }
   return true;
 }

@@ -104,8 +104,7 @@ void LedgerWriter::Flush() {
 
 void LedgerWriter::AppendAmount(const Decimal& v, int digits) {
   // Most amounts fit 64 bits once scaled to the currency's digits: print those directly.
-  int128 scale = Decimal::kOne;
-  for (int k = 0; k < digits; ++k) scale /= 10;
+  const int128 scale = Decimal::UnitRaw(digits);
   const int128 raw = v.raw();
   if (raw % scale == 0) {
     const int128 units = raw / scale;
@@ -208,8 +207,10 @@ void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string
       break;
   }
   const char* kind = kKinds[static_cast<int>(eff.kind)];
-  const std::string event =
-      stream.empty() ? std::string() : std::string(stream) + ":" + std::string(event_key);
+  // `stream:key`, joined only where it must be escaped as one field (not per plain CSV line).
+  auto event = [&] {
+    return stream.empty() ? std::string() : std::string(stream) + ":" + std::string(event_key);
+  };
   if (jsonl_) {
     fmt::format_to(std::back_inserter(buf_),
                    "{{\"seq\": {}, \"date\": \"{}\", \"period\": \"{}\", ", ++seq_, date_text_,
@@ -219,7 +220,7 @@ void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string
     fmt::format_to(std::back_inserter(buf_), ", \"kind\": \"{}\", \"payee\": ", kind);
     AppendJsonString(buf_, key);
     buf_ += ", \"event\": ";
-    AppendJsonString(buf_, event);
+    AppendJsonString(buf_, event());
     buf_ += ", \"amount\": \"";
     AppendAmount(l.amount, digits);
     buf_ += "\", \"requested\": \"";
@@ -246,7 +247,7 @@ void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string
         buf_ += ':';
         buf_ += event_key;
       } else {
-        AppendCsvField(buf_, event);
+        AppendCsvField(buf_, event());
       }
     }
     buf_ += ',';

@@ -129,14 +129,9 @@ Value MetricStore::Result(const PerMetric& m, const Acc* acc) const {
 Value MetricStore::Get(int site_index, Value key) const {
   const bc::MetricSite& site = p_.metric_sites[static_cast<size_t>(site_index)];
   const PerMetric& m = metrics_[static_cast<size_t>(site.metric)];
-  size_t slot = 0;
-  if (m.dense) {
-    slot = static_cast<size_t>(key.raw);
-  } else {
-    const auto it = m.slots.find(key.raw);
-    if (it == m.slots.end()) return Result(m, nullptr);
-    slot = it->second;
-  }
+  const std::optional<size_t> found = SlotOf(m, key);
+  if (!found) return Result(m, nullptr);
+  const size_t slot = *found;
   const bool program = site.unit == PeriodUnit::kProgram;
   switch (site.window) {
     case bc::Window::kToDate:
@@ -156,12 +151,17 @@ namespace incant::engine {
 
 Value MetricStore::Total(int metric, Value key) const {
   const PerMetric& m = metrics_[static_cast<size_t>(metric)];
+  const std::optional<size_t> slot = SlotOf(m, key);
+  return Result(m, slot ? &m.total[*slot] : nullptr);
+}
+
+std::optional<size_t> MetricStore::SlotOf(const PerMetric& m, Value key) {
   if (m.dense) {
     const auto slot = static_cast<size_t>(key.raw);
-    return Result(m, slot < m.total.size() ? &m.total[slot] : nullptr);
+    return slot < m.total.size() ? std::optional<size_t>(slot) : std::nullopt;
   }
   const auto it = m.slots.find(key.raw);
-  return Result(m, it == m.slots.end() ? nullptr : &m.total[it->second]);
+  return it == m.slots.end() ? std::nullopt : std::optional<size_t>(it->second);
 }
 
 }  // namespace incant::engine

@@ -4,6 +4,7 @@
 // needs, and everything so far. A close rolls current into previous, O(keys);
 // nothing ever rescans the events.
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -44,6 +45,8 @@ class MetricStore {
   [[nodiscard]] ArithStatus Fold(const PerMetric& m, Acc& acc, Value v) const;
   [[nodiscard]] Value Result(const PerMetric& m, const Acc* acc) const;
   [[nodiscard]] bool Less(const PerMetric& m, int128 a, int128 b) const;
+  // The key's slot, or nullopt when no event had it.
+  [[nodiscard]] static std::optional<size_t> SlotOf(const PerMetric& m, Value key);
 
   const bc::Program& p_;
   const TextPool& texts_;

@@ -29,6 +29,12 @@ SummaryTable::SummaryTable(const bc::Program& p, int64_t slots, PeriodUnit by)
   }
 }
 
+size_t SummaryTable::Cell(const PerRule& pr, int kind, int64_t slot, int bucket) const {
+  return (static_cast<size_t>(kind) * static_cast<size_t>(slots_) + static_cast<size_t>(slot)) *
+             static_cast<size_t>(pr.buckets) +
+         static_cast<size_t>(bucket);
+}
+
 bool SummaryTable::Add(const LedgerLine& line, int64_t slot) {
   PerRule& pr = rules_[line.rule];
   // By date when bucketing (--summary-by), else the line's own rule period.
@@ -46,10 +52,7 @@ bool SummaryTable::Add(const LedgerLine& line, int64_t slot) {
     bucket = index - pr.first;
   }
   const int kind = static_cast<int>(p_.rules[line.rule].effects[line.effect].kind);
-  const size_t i =
-      (static_cast<size_t>(kind) * static_cast<size_t>(slots_) + static_cast<size_t>(slot)) *
-          static_cast<size_t>(pr.buckets) +
-      static_cast<size_t>(bucket);
+  const size_t i = Cell(pr, kind, slot, bucket);
   pr.used[i] = 1;
   return Decimal::Add(pr.total[i], line.amount, &pr.total[i]) == ArithStatus::kOk;
 }
@@ -65,10 +68,7 @@ std::vector<std::string> SummaryTable::Rows(
     for (int k = 0; k < kKinds; ++k) {
       for (int64_t s = 0; s < slots_; ++s) {
         for (int b = 0; b < pr.buckets; ++b) {
-          const size_t i =
-              (static_cast<size_t>(k) * static_cast<size_t>(slots_) + static_cast<size_t>(s)) *
-                  static_cast<size_t>(pr.buckets) +
-              static_cast<size_t>(b);
+          const size_t i = Cell(pr, k, s, b);
           if (!pr.used[i]) continue;
           const bool is_int = k >= 2;
           rows.push_back(Row{p_.rules[r].name, kKindWords[k], key(s),

@@ -37,6 +37,8 @@ class SummaryTable {
     std::vector<Decimal> total;
     std::vector<uint8_t> used;
   };
+  // Where (kind, slot, bucket) lives in a rule's arrays.
+  [[nodiscard]] size_t Cell(const PerRule& pr, int kind, int64_t slot, int bucket) const;
   std::vector<PerRule> rules_;
   int32_t last_date_ = INT32_MIN;  // --summary-by: the period of the last line's date
   int last_index_ = 0;

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-
 #include "runtime/engine/inputs.h"
 #include "runtime/engine/timeline.h"
 #include "runtime/io/row_loader.h"
@@ -77,76 +75,21 @@ std::string Show(const bc::Program& p, const std::optional<Value>& v, bc::FieldK
 }
 
 // The expected value as a Value of its kind (texts interned so ids compare).
-std::optional<Value> Parse(const bc::ExpectDesc& ex, TextPool& texts) {
+std::optional<Value> Parse(const bc::Program& p, const bc::ExpectDesc& ex, TextPool& texts) {
   if (!ex.value) return Value::Absent();
-  const std::string& s = *ex.value;
-  switch (ex.value_kind) {
-    case bc::FieldKind::kMoney:
-    case bc::FieldKind::kDecimal: {
-      Decimal d;
-      if (!Decimal::Parse(s, &d)) return std::nullopt;
-      return Value::Dec(d);
-    }
-    case bc::FieldKind::kDate: {
-      Date d;
-      if (!Date::Parse(s, &d)) return std::nullopt;
-      return Value::Day(d);
-    }
-    case bc::FieldKind::kText:
-      return Value{texts.Intern(s)};
-    default: {
-      int64_t n = 0;
-      const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-      if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-      return Value::Int(n);
-    }
-  }
+  return ParseValue(p, ex.value_kind, -1, *ex.value, texts);
 }
 
-// A metric's key from the expectation's key text; nullopt when nothing can match.
+// A metric's key from the expectation's key text; nullopt when no row has it.
 std::optional<Value> MetricKey(const bc::Program& p, const bc::MetricDesc& m,
-                               const std::string& key, const Inputs& in) {
-  if (m.key_dataset >= 0) {
-    const io::DataSet& d = in.data[static_cast<size_t>(m.key_dataset)];
-    const bc::DataSetDesc& desc = p.datasets[static_cast<size_t>(m.key_dataset)];
-    for (uint32_t r = 0; r < d.rows; ++r) {
-      if (io::KeyText(desc, d, r, in.texts) == key) return Value{static_cast<int64_t>(r)};
-    }
-    return std::nullopt;
+                               const std::string& key, Inputs& in) {
+  if (m.key_dataset < 0) return ParseValue(p, m.key_kind, m.key_enum, key, in.texts);
+  const io::DataSet& d = in.data[static_cast<size_t>(m.key_dataset)];
+  const bc::DataSetDesc& desc = p.datasets[static_cast<size_t>(m.key_dataset)];
+  for (uint32_t r = 0; r < d.rows; ++r) {
+    if (io::KeyText(desc, d, r, in.texts) == key) return Value{static_cast<int64_t>(r)};
   }
-  switch (m.key_kind) {
-    case bc::FieldKind::kEnum: {
-      const bc::EnumDesc& en = p.enums[static_cast<size_t>(m.key_enum)];
-      for (size_t i = 0; i < en.members.size(); ++i) {
-        if (en.members[i] == key) return Value{static_cast<int64_t>(i)};
-      }
-      return std::nullopt;
-    }
-    case bc::FieldKind::kText: {
-      const std::optional<uint32_t> id = in.texts.Find(key);
-      if (!id) return std::nullopt;
-      return Value{static_cast<int64_t>(*id)};
-    }
-    case bc::FieldKind::kDate: {
-      Date d;
-      if (!Date::Parse(key, &d)) return std::nullopt;
-      return Value::Day(d);
-    }
-    case bc::FieldKind::kBool:
-      return Value::Bool(key == "true");
-    case bc::FieldKind::kDecimal:
-    case bc::FieldKind::kMoney: {
-      Decimal d;
-      if (!Decimal::Parse(key, &d)) return std::nullopt;
-      return Value::Dec(d);
-    }
-    default: {
-      int64_t n = 0;
-      const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), n);
-      if (ec != std::errc() || ptr != key.data() + key.size()) return std::nullopt;
-      return Value::Int(n);
-    }
-  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -177,6 +120,7 @@ TestOutcome RunTest(const bc::Program& p, const bc::TestDesc& t) {
     out.problems = report.errors;
     return out;
   }
+  const std::vector<vm::Column> columns = ColumnsOf(p, in);  // for metric expectations
   for (const bc::ExpectDesc& ex : t.expects) {
     Date lo = p.period_from, hi = p.period_to;
     if (ex.unit != PeriodUnit::kProgram) {
@@ -196,16 +140,6 @@ TestOutcome RunTest(const bc::Program& p, const bc::TestDesc& t) {
       for (const io::DataSet& d : in.data) rows.push_back(d.rows);
       MetricStore store(p, rows, in.texts);
       FeedHost host(store);
-      std::vector<vm::Column> columns(p.num_columns);
-      for (size_t d = 0; d < p.datasets.size(); ++d) {
-        for (size_t f = 0; f < p.datasets[d].fields.size(); ++f) {
-          const io::ColumnData& c = in.data[d].columns[f];
-          columns[p.datasets[d].first_column + f] = vm::Column{
-              c.kind, c.kind == bc::ColumnKind::kI32   ? static_cast<const void*>(c.i32.data())
-                      : c.kind == bc::ColumnKind::kI64 ? static_cast<const void*>(c.i64.data())
-                                                       : static_cast<const void*>(c.dec.data())};
-        }
-      }
       vm::Context ctx{&p, metric_globals.data(), columns.data(), &in.texts, &host};
       const bc::DataSetDesc& desc = p.datasets[static_cast<size_t>(m.dataset)];
       const io::DataSet& data = in.data[static_cast<size_t>(m.dataset)];
@@ -277,7 +211,7 @@ TestOutcome RunTest(const bc::Program& p, const bc::TestDesc& t) {
       }
       actual = ex.value_kind == bc::FieldKind::kInt ? Value::Int(points) : Value::Dec(sum);
     }
-    const std::optional<Value> want = Parse(ex, in.texts);
+    const std::optional<Value> want = Parse(p, ex, in.texts);
     if (!want || !actual || want->raw != actual->raw) {
       out.problems.push_back(
           fmt::format("{}:{}: {}\n    expected {}, actual {}", t.path, ex.line, ex.source,

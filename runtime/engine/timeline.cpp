@@ -34,14 +34,13 @@ std::string Timeline::RowKey(int ds, uint32_t row) const {
 }
 
 std::string_view Timeline::KeyView(int ds, uint32_t row, std::string* scratch) const {
-  const bc::DataSetDesc& desc = p_.datasets[static_cast<size_t>(ds)];
-  const io::ColumnData& key =
-      in_.data[static_cast<size_t>(ds)].columns[static_cast<size_t>(desc.key_field)];
-  if (key.kind == bc::ColumnKind::kI64) {
-    *scratch = std::to_string(key.i64[row]);
-    return *scratch;
-  }
-  return in_.texts.Get(static_cast<uint32_t>(key.i32[row]));
+  return io::KeyView(p_.datasets[static_cast<size_t>(ds)], in_.data[static_cast<size_t>(ds)], row,
+                     in_.texts, scratch);
+}
+
+std::vector<std::string> Timeline::SummaryRows() const {
+  if (!summary_) return {};
+  return summary_->Rows([this](int64_t slot) { return SlotKey(slot); });
 }
 
 std::string Timeline::SlotKey(int64_t slot) const {
@@ -99,20 +98,22 @@ void Timeline::Prepare() {
   for (size_t i = 0; i < p_.leaderboards.size(); ++i) {
     ranks_[i].assign(in_.data[static_cast<size_t>(p_.leaderboards[i].dataset)].rows, 0);
   }
-  columns_.resize(p_.num_columns);
-  for (size_t d = 0; d < p_.datasets.size(); ++d) {
-    for (size_t f = 0; f < p_.datasets[d].fields.size(); ++f) {
-      const io::ColumnData& c = in_.data[d].columns[f];
-      vm::Column& vc = columns_[p_.datasets[d].first_column + f];
-      vc.kind = c.kind;
-      vc.data = c.kind == bc::ColumnKind::kI32   ? static_cast<const void*>(c.i32.data())
-                : c.kind == bc::ColumnKind::kI64 ? static_cast<const void*>(c.i64.data())
-                                                 : static_cast<const void*>(c.dec.data());
+  columns_ = ColumnsOf(p_, in_);
+  if (summary_by_) summary_.emplace(p_, slots_, *summary_by_);
+  ctx_ = vm::Context{&p_, globals_.data(), columns_.data(), &in_.texts, this};
+  // Each stream's event rules and metric feeds, in declaration order.
+  event_rules_.resize(p_.datasets.size());
+  feeds_.resize(p_.datasets.size());
+  for (size_t i = 0; i < p_.rules.size(); ++i) {
+    rule_regs_.emplace_back(p_.rules[i].fn.num_regs);
+    if (!p_.rules[i].period_rule) {
+      event_rules_[static_cast<size_t>(p_.rules[i].dataset)].push_back(static_cast<int>(i));
     }
   }
-  ctx_ = vm::Context{&p_, globals_.data(), columns_.data(), &in_.texts, this};
-  for (const bc::RuleDesc& r : p_.rules) rule_regs_.emplace_back(r.fn.num_regs);
-  for (const bc::MetricDesc& m : p_.metrics) metric_regs_.emplace_back(m.feed.num_regs);
+  for (size_t i = 0; i < p_.metrics.size(); ++i) {
+    metric_regs_.emplace_back(p_.metrics[i].feed.num_regs);
+    feeds_[static_cast<size_t>(p_.metrics[i].dataset)].push_back(static_cast<int>(i));
+  }
 }
 
 std::vector<Timeline::Event> Timeline::SortedEvents() {
@@ -240,12 +241,7 @@ bool Timeline::Call(const bc::Function& f, Value* regs, const std::function<std:
   if (out == vm::Outcome::kOk) return true;
   if (out == vm::Outcome::kStopped && !report_.errors.empty()) return false;  // already said
   if (out == vm::Outcome::kStopped) err.message = "arithmetic overflow in a running total";
-  std::string loc;
-  if (err.pc < f.locs.size() && f.locs[err.pc] < p_.locs.size()) {
-    const bc::SourceLoc& l = p_.locs[f.locs[err.pc]];
-    loc = fmt::format("{}:{}:{}: ", l.path, l.line, l.column);
-  }
-  report_.errors.push_back(fmt::format("{}runtime error: {} in {}", loc, err.message, where()));
+  report_.errors.push_back(RuntimeErrorMessage(p_, f, err, where()));
   report_.exit_code = kRuntimeError;
   return false;
 }
@@ -256,19 +252,16 @@ bool Timeline::RunEvent(const Event& e) {
   date_ = e.date;
   const Date day = Date::FromDays(e.date);
   // The day's period in each unit, worked out once for all of its rules.
-  const CivilDate civil = day.ToCivil();
-  const int period_of[4] = {0, civil.year * 12 + (civil.month - 1),
-                            civil.year * 4 + (civil.month - 1) / 3, civil.year};
-  for (size_t ri = 0; ri < p_.rules.size(); ++ri) {
-    const bc::RuleDesc& rule = p_.rules[ri];
-    if (rule.period_rule || rule.dataset != e.dataset) continue;
+  const std::array<int, 4> period_of = PeriodIndices(day);
+  for (const int ri : event_rules_[e.dataset]) {
+    const bc::RuleDesc& rule = p_.rules[static_cast<size_t>(ri)];
     if ((rule.effective_from && day < *rule.effective_from) ||
         (rule.effective_to && day > *rule.effective_to)) {
       continue;
     }
-    rule_ = static_cast<int>(ri);
-    period_ = period_of[static_cast<int>(rule.every)];
-    Value* regs = rule_regs_[ri].data();
+    rule_ = ri;
+    period_ = period_of[static_cast<size_t>(rule.every)];
+    Value* regs = rule_regs_[static_cast<size_t>(ri)].data();
     regs[0] = Value{static_cast<int64_t>(e.row)};
     if (!Call(rule.fn, regs, [&] {
           return fmt::format("rule `{}` (event {})", rule.name, EventLabel(e.dataset, e.row));
@@ -277,10 +270,9 @@ bool Timeline::RunEvent(const Event& e) {
     }
   }
   // Metrics see this event only after its rules ran (rules read running values).
-  for (size_t mi = 0; mi < p_.metrics.size(); ++mi) {
-    const bc::MetricDesc& m = p_.metrics[mi];
-    if (m.dataset != e.dataset) continue;
-    Value* regs = metric_regs_[mi].data();
+  for (const int mi : feeds_[e.dataset]) {
+    const bc::MetricDesc& m = p_.metrics[static_cast<size_t>(mi)];
+    Value* regs = metric_regs_[static_cast<size_t>(mi)].data();
     regs[0] = Value{static_cast<int64_t>(e.row)};
     if (!Call(m.feed, regs, [&] {
           return fmt::format("metric `{}` (event {})", m.name, EventLabel(e.dataset, e.row));
@@ -401,7 +393,6 @@ bool Timeline::Run(std::vector<Value> globals_in) {
   std::vector<Event> events = SortedEvents();
   Reorder(events);
   Prepare();
-  if (on_prepared_) on_prepared_();
   report_.events = events.size();
   const std::vector<Boundary> bounds = ProgramBoundaries(p_.period_from, p_.period_to);
   // Boundaries matter only when something runs or rolls at them.

@@ -3,6 +3,7 @@
 // and openings between them, and every effect booked through cap, budget and
 // fund in that order. Internal to engine/.
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -111,17 +112,21 @@ class Timeline final : public vm::Host {
   std::vector<LedgerLine> held_;
   std::string period_label_;                                 // of the boundary being run
   std::vector<std::vector<Value>> rule_regs_, metric_regs_;  // reused register files
+  std::vector<std::vector<int>> event_rules_, feeds_;        // by stream: rules, metrics
 
  public:
   // Where rankings go for `--leaderboards` (null: not wanted).
   std::vector<LeaderboardLine>* leaderboard_out_ = nullptr;
   // Every booked line, for the test runner (null: not wanted).
   std::vector<LedgerLine>* capture_ = nullptr;
-  // Totals for --summary (null: not wanted), set up once slots are known.
-  SummaryTable* summary_ = nullptr;
-  std::function<void()> on_prepared_;
-  [[nodiscard]] int64_t payee_slots() const { return slots_; }
+  // Keep totals for --summary (before Run); their CSV rows after it.
+  void WantSummary(PeriodUnit by) { summary_by_ = by; }
+  [[nodiscard]] std::vector<std::string> SummaryRows() const;
+
+ private:
   [[nodiscard]] std::string SlotKey(int64_t slot) const;
+  std::optional<PeriodUnit> summary_by_;
+  std::optional<SummaryTable> summary_;  // built in Prepare, once payee slots are known
 };
 
 }  // namespace incant::engine

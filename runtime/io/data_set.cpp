@@ -9,11 +9,20 @@ std::string InputError::ToString() const {
   return fmt::format("{}:{}: column {}: {}", path, line, column, message);
 }
 
+std::string_view KeyView(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,
+                         const TextPool& texts, std::string* scratch) {
+  const ColumnData& c = data.columns[static_cast<size_t>(desc.key_field)];
+  if (c.kind == bc::ColumnKind::kI64) {
+    *scratch = std::to_string(c.i64[row]);
+    return *scratch;
+  }
+  return texts.Get(static_cast<uint32_t>(c.i32[row]));
+}
+
 std::string KeyText(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,
                     const TextPool& texts) {
-  const ColumnData& c = data.columns[static_cast<size_t>(desc.key_field)];
-  if (c.kind == bc::ColumnKind::kI64) return std::to_string(c.i64[row]);
-  return std::string(texts.Get(static_cast<uint32_t>(c.i32[row])));
+  std::string scratch;
+  return std::string(KeyView(desc, data, row, texts, &scratch));
 }
 
 }  // namespace incant::io

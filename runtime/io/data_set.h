@@ -61,6 +61,10 @@ struct InputError {
   [[nodiscard]] std::string ToString() const;
 };
 
+// The key of a row as a view: into the text pool, or formatted into `scratch`
+// (Int keys). No copy for Text keys, for the ledger writer's hot path.
+[[nodiscard]] std::string_view KeyView(const bc::DataSetDesc& desc, const DataSet& data,
+                                       uint32_t row, const TextPool& texts, std::string* scratch);
 // The key of a row as text (for the ledger and messages).
 [[nodiscard]] std::string KeyText(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,
                                   const TextPool& texts);

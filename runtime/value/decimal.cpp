@@ -183,6 +183,10 @@ ArithStatus WholeToInt(Decimal whole, int64_t* out) {
 ArithStatus Decimal::FloorToInt(int64_t* out) const { return WholeToInt(Floor(), out); }
 ArithStatus Decimal::CeilToInt(int64_t* out) const { return WholeToInt(Ceil(), out); }
 
+int128 Decimal::UnitRaw(int digits) {
+  return static_cast<int128>(Pow10(kScale - std::clamp(digits, 0, kScale)));
+}
+
 std::string Decimal::ToFixed(int digits) const {
   digits = std::clamp(digits, 0, kScale);
   const Decimal r = Round(digits, Rounding::kHalfEven);

@@ -25,6 +25,9 @@ class Decimal {
   [[nodiscard]] static constexpr Decimal FromRaw(int128 raw) { return Decimal(raw); }
   // Exact for every int64 (|n| < 9.3e18 < 10^24).
   [[nodiscard]] static constexpr Decimal FromInt(int64_t n) { return Decimal(int128{n} * kOne); }
+  // The raw value of one unit of the `digits`-th decimal place (10^-digits), 0 <= digits <= 12:
+  // the size of a cent is UnitRaw(2).
+  [[nodiscard]] static int128 UnitRaw(int digits);
 
   // Parses `-12`, `1500.00`, `1_000.5` (underscores between digits only when
   // allow_underscores). Fails on anything else, more than 12 fractional digits

@@ -4,20 +4,12 @@
 
 namespace incant {
 
-int PeriodIndex(PeriodUnit unit, Date d) {
+std::array<int, 4> PeriodIndices(Date d) {
   const CivilDate c = d.ToCivil();
-  switch (unit) {
-    case PeriodUnit::kProgram:
-      return 0;
-    case PeriodUnit::kMonth:
-      return c.year * 12 + (c.month - 1);
-    case PeriodUnit::kQuarter:
-      return c.year * 4 + (c.month - 1) / 3;
-    case PeriodUnit::kYear:
-      return c.year;
-  }
-  return 0;
+  return {0, c.year * 12 + (c.month - 1), c.year * 4 + (c.month - 1) / 3, c.year};
 }
+
+int PeriodIndex(PeriodUnit unit, Date d) { return PeriodIndices(d)[static_cast<size_t>(unit)]; }
 
 Date PeriodStart(PeriodUnit unit, int index) {
   switch (unit) {

@@ -1,5 +1,6 @@
 #pragma once
 // Calendar periods (month, quarter, year) as dense indices and labels.
+#include <array>
 #include <string>
 
 #include "runtime/value/date.h"
@@ -10,6 +11,8 @@ enum class PeriodUnit : unsigned char { kProgram, kMonth, kQuarter, kYear };
 
 // Index of the period containing `d` (program: always 0).
 [[nodiscard]] int PeriodIndex(PeriodUnit unit, Date d);
+// The same for every unit at once, indexed by PeriodUnit (one calendar conversion).
+[[nodiscard]] std::array<int, 4> PeriodIndices(Date d);
 // First and last day of a month, quarter or year.
 [[nodiscard]] Date PeriodStart(PeriodUnit unit, int index);
 [[nodiscard]] Date PeriodEnd(PeriodUnit unit, int index);
