@@ -69,12 +69,13 @@ std::string RuntimeErrorMessage(const bc::Program& p, const bc::Function& f, con
   return fmt::format("{}runtime error: {} in {}", loc, err.message, where);
 }
 
-bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts,
-             RunReport* report) {
+bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts, RunReport* report,
+             const vm::NativeCode* native) {
   std::vector<Value> regs(p.init.num_regs);
   vm::Context ctx{&p, globals.data(), nullptr, &texts, nullptr};
   vm::Error err;
-  if (vm::Run(p.init, regs.data(), ctx, &err) == vm::Outcome::kOk) return true;
+  const vm::NativeFn fn = native != nullptr ? native->Find(p.init) : nullptr;
+  if (vm::Call(p.init, fn, regs.data(), ctx, &err) == vm::Outcome::kOk) return true;
   report->errors.push_back(
       RuntimeErrorMessage(p, p.init, err, "a param, let, cap, budget or tier table"));
   report->exit_code = kRuntimeError;
@@ -94,7 +95,7 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
     report.exit_code = kBadInput;
     return report;
   }
-  if (!RunInit(p, globals, in.texts, &report)) return report;
+  if (!RunInit(p, globals, in.texts, &report, options.native)) return report;
   LedgerWriter ledger;
   std::string error;
   // A second thread formats and writes the ledger while the first evaluates;
@@ -106,7 +107,7 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
     report.exit_code = kBadInput;
     return report;
   }
-  Timeline timeline(p, in, report, ledger);
+  Timeline timeline(p, in, report, ledger, options.native);
   std::vector<LeaderboardLine> boards;
   if (!options.leaderboards.empty()) timeline.leaderboard_out_ = &boards;
   if (!options.summary.empty()) timeline.WantSummary(options.summary_by);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/bytecode/program.h"
+#include "runtime/vm/vm.h"
 
 namespace incant::engine {
 
@@ -19,6 +20,7 @@ struct RunOptions {
   std::string summary;                           // --summary path ("" = none)
   PeriodUnit summary_by = PeriodUnit::kProgram;  // --summary-by (kProgram: the rule's period)
   int threads = 0;  // --threads: 1 = everything on one thread, 0 = every core
+  const vm::NativeCode* native = nullptr;  // --jit: the program's native code (jit/)
 };
 
 // One row of the leaderboard file: period, board, rank, payee, score.

@@ -38,7 +38,7 @@ using RejectFn = std::function<void(const io::InputError&, const std::vector<std
 
 // Runs the init function: params not set by `--set`, lets, caps, budgets, tiers.
 [[nodiscard]] bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts,
-                           RunReport* report);
+                           RunReport* report, const vm::NativeCode* native = nullptr);
 
 // A value written as text (a `--set`, a test's expected value or key): the
 // canonical form of its kind; nullopt when it is not one. Texts are interned.

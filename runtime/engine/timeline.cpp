@@ -16,8 +16,16 @@ std::vector<size_t> RowCounts(const Inputs& in) {
 
 }  // namespace
 
-Timeline::Timeline(const bc::Program& p, Inputs& in, RunReport& report, LedgerWriter& ledger)
-    : p_(p), in_(in), report_(report), ledger_(ledger), metrics_(p, RowCounts(in), in.texts) {}
+Timeline::Timeline(const bc::Program& p, Inputs& in, RunReport& report, LedgerWriter& ledger,
+                   const vm::NativeCode* native)
+    : p_(p), in_(in), report_(report), ledger_(ledger), metrics_(p, RowCounts(in), in.texts) {
+  auto find = [native](const bc::Function& f) {
+    return native != nullptr ? native->Find(f) : nullptr;
+  };
+  for (const bc::RuleDesc& r : p.rules) rule_native_.push_back(find(r.fn));
+  for (const bc::MetricDesc& m : p.metrics) feed_native_.push_back(find(m.feed));
+  for (const bc::LeaderboardDesc& l : p.leaderboards) board_native_.push_back(find(l.fn));
+}
 
 bool Timeline::KeyLess(int dataset, uint32_t a, uint32_t b) const {
   const bc::DataSetDesc& desc = p_.datasets[static_cast<size_t>(dataset)];
@@ -235,15 +243,12 @@ void Timeline::Reorder(std::vector<Event>& events) {
   }
 }
 
-bool Timeline::Call(const bc::Function& f, Value* regs, const std::function<std::string()>& where) {
-  vm::Error err;
-  const vm::Outcome out = vm::Run(f, regs, ctx_, &err);
-  if (out == vm::Outcome::kOk) return true;
-  if (out == vm::Outcome::kStopped && !report_.errors.empty()) return false;  // already said
+void Timeline::Failed(const bc::Function& f, vm::Outcome out, vm::Error err,
+                      const std::string& where) {
+  if (out == vm::Outcome::kStopped && !report_.errors.empty()) return;  // already said
   if (out == vm::Outcome::kStopped) err.message = "arithmetic overflow in a running total";
-  report_.errors.push_back(RuntimeErrorMessage(p_, f, err, where()));
+  report_.errors.push_back(RuntimeErrorMessage(p_, f, err, where));
   report_.exit_code = kRuntimeError;
-  return false;
 }
 
 bool Timeline::RunEvent(const Event& e) {
@@ -263,7 +268,7 @@ bool Timeline::RunEvent(const Event& e) {
     period_ = period_of[static_cast<size_t>(rule.every)];
     Value* regs = rule_regs_[static_cast<size_t>(ri)].data();
     regs[0] = Value{static_cast<int64_t>(e.row)};
-    if (!Call(rule.fn, regs, [&] {
+    if (!Call(rule.fn, rule_native_[static_cast<size_t>(ri)], regs, [&] {
           return fmt::format("rule `{}` (event {})", rule.name, EventLabel(e.dataset, e.row));
         })) {
       return false;
@@ -274,7 +279,7 @@ bool Timeline::RunEvent(const Event& e) {
     const bc::MetricDesc& m = p_.metrics[static_cast<size_t>(mi)];
     Value* regs = metric_regs_[static_cast<size_t>(mi)].data();
     regs[0] = Value{static_cast<int64_t>(e.row)};
-    if (!Call(m.feed, regs, [&] {
+    if (!Call(m.feed, feed_native_[static_cast<size_t>(mi)], regs, [&] {
           return fmt::format("metric `{}` (event {})", m.name, EventLabel(e.dataset, e.row));
         })) {
       return false;
@@ -308,7 +313,7 @@ bool Timeline::RankLeaderboard(int index) {
   std::vector<Value> regs(lb.fn.num_regs);
   for (const uint32_t row : key_order_[static_cast<size_t>(lb.dataset)]) {
     regs[0] = Value{static_cast<int64_t>(row)};
-    if (!Call(lb.fn, regs.data(), [&] {
+    if (!Call(lb.fn, board_native_[static_cast<size_t>(index)], regs.data(), [&] {
           return fmt::format("leaderboard `{}` (row {})", lb.name, RowKey(lb.dataset, row));
         })) {
       return false;
@@ -355,7 +360,7 @@ bool Timeline::RunPeriodRule(int ri, const Boundary& b) {
   std::vector<Value> regs(rule.fn.num_regs);
   for (const uint32_t row : key_order_[static_cast<size_t>(rule.dataset)]) {
     regs[0] = Value{static_cast<int64_t>(row)};
-    if (!Call(rule.fn, regs.data(), [&] {
+    if (!Call(rule.fn, rule_native_[static_cast<size_t>(ri)], regs.data(), [&] {
           return fmt::format("rule `{}` (period {}, row {})", rule.name, label,
                              RowKey(rule.dataset, row));
         })) {

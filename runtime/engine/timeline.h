@@ -2,7 +2,6 @@
 // The timeline of brief §4: events in (date, stream, key) order, period closes
 // and openings between them, and every effect booked through cap, budget and
 // fund in that order. Internal to engine/.
-#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -35,7 +34,9 @@ struct RuleState {
 
 class Timeline final : public vm::Host {
  public:
-  Timeline(const bc::Program& p, Inputs& in, RunReport& report, LedgerWriter& ledger);
+  // `native` (jit/) runs the functions it has compiled; nullptr: the interpreter runs all.
+  Timeline(const bc::Program& p, Inputs& in, RunReport& report, LedgerWriter& ledger,
+           const vm::NativeCode* native = nullptr);
 
   bool Run(std::vector<Value> globals);
 
@@ -65,8 +66,18 @@ class Timeline final : public vm::Host {
   bool RunBoundary(const Boundary& b);
   bool RunPeriodRule(int rule, const Boundary& b);
   bool RankLeaderboard(int lb);
-  // `where` names the rule and event for an error message; built only on error.
-  bool Call(const bc::Function& f, Value* regs, const std::function<std::string()>& where);
+  // `where()` names the rule and event for an error message; called only on
+  // error. A template, not std::function: this runs once per rule per event.
+  template <typename Where>
+  bool Call(const bc::Function& f, vm::NativeFn native, Value* regs, const Where& where) {
+    vm::Error err;
+    const vm::Outcome out = vm::Call(f, native, regs, ctx_, &err);
+    if (out == vm::Outcome::kOk) [[likely]]
+      return true;
+    Failed(f, out, std::move(err), where());
+    return false;
+  }
+  void Failed(const bc::Function& f, vm::Outcome out, vm::Error err, const std::string& where);
   [[nodiscard]] bool KeyLess(int dataset, uint32_t a, uint32_t b) const;
   [[nodiscard]] std::string EventLabel(int ds, uint32_t row) const;
   [[nodiscard]] std::string RowKey(int ds, uint32_t row) const;
@@ -86,6 +97,8 @@ class Timeline final : public vm::Host {
   bool Commit(const LedgerLine& line, bool cap_booked);
   bool CommitHeld();  // a period rule's close with a budget: pro rata, then fund, then book
 
+  // Native code per rule, metric feed and leaderboard (nullptr: interpreted).
+  std::vector<vm::NativeFn> rule_native_, feed_native_, board_native_;
   const bc::Program& p_;
   Inputs& in_;
   RunReport& report_;

@@ -14,7 +14,7 @@ constexpr uint128 Pow10(int n) {
   for (int i = 0; i < n; ++i) r *= 10;
   return r;
 }
-constexpr uint128 kRawLimit = Pow10(36);  // magnitude 10^24 at scale 10^12
+constexpr auto kRawLimit = static_cast<uint128>(Decimal::kRawLimit);
 
 uint128 Magnitude(int128 v) { return v < 0 ? -static_cast<uint128>(v) : static_cast<uint128>(v); }
 

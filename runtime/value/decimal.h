@@ -20,6 +20,8 @@ class Decimal {
  public:
   static constexpr int kScale = 12;
   static constexpr int64_t kOne = 1'000'000'000'000;  // 10^12
+  // Every raw value's magnitude stays below this: 10^24 at scale 10^12.
+  static constexpr int128 kRawLimit = int128{kOne} * kOne * kOne;
 
   constexpr Decimal() = default;
   [[nodiscard]] static constexpr Decimal FromRaw(int128 raw) { return Decimal(raw); }

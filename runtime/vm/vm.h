@@ -49,4 +49,27 @@ enum class Outcome : uint8_t { kOk, kError, kStopped };
 // regs must hold f.num_regs values; regs[0] is the input row for rules.
 [[nodiscard]] Outcome Run(const bc::Function& f, Value* regs, const Context& ctx, Error* err);
 
+// Runs the one instruction `in` at `pc`, which must not be a jump or Return.
+// Native code (jit/) calls it for every opcode it does not emit inline, so
+// both back ends share one definition of what each opcode does.
+[[nodiscard]] Outcome Step(const bc::Instr& in, uint32_t pc, Value* regs, const Context& ctx,
+                           Error* err);
+
+// A Function compiled to native code: same registers, same outcome (as an int).
+using NativeFn = int32_t (*)(Value* regs, const Context* ctx, Error* err);
+
+// Native code for a program's functions (jit/), or none of them.
+class NativeCode {
+ public:
+  virtual ~NativeCode() = default;
+  // nullptr: run `f` in the interpreter.
+  [[nodiscard]] virtual NativeFn Find(const bc::Function& f) const = 0;
+};
+
+// Runs `f` natively when `native` is set, in the interpreter otherwise.
+[[nodiscard]] inline Outcome Call(const bc::Function& f, NativeFn native, Value* regs,
+                                  const Context& ctx, Error* err) {
+  return native != nullptr ? static_cast<Outcome>(native(regs, &ctx, err)) : Run(f, regs, ctx, err);
+}
+
 }  // namespace incant::vm
