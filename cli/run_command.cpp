@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/native_backend.h"
 #include "runtime/bytecode/disassemble.h"
 #include "runtime/engine/engine.h"
 
@@ -16,6 +17,7 @@ static const char* kRunHelp =
     "usage: incant run PROGRAM --input NAME=PATH... [--out LEDGER.csv] [--set PARAM=VALUE]...\n"
     "                  [--reject REJECTS.csv] [--leaderboards BOARDS.csv] [--format text|json]\n"
     "                  [--summary TOTALS.csv [--summary-by month|quarter|year]] [--threads N]\n"
+    "                  [--jit]\n"
     "\n"
     "Evaluates the program over its inputs (one --input per table and events stream),\n"
     "writes the ledger atomically to --out and prints a per-rule summary.\n"
@@ -25,6 +27,8 @@ static const char* kRunHelp =
     "is the rule's, or with --summary-by month|quarter|year the one holding each line's date.\n"
     "--threads N: 1 runs everything on one thread; the default uses every core (the ledger is\n"
     "formatted and written on a second one). The output does not depend on it.\n"
+    "--jit: compile the rules to native code with LLVM first (builds configured with\n"
+    "-DINCANT_ENABLE_JIT=ON); the output is the same as the interpreter's, byte for byte.\n"
     "\n"
     "exit codes: 0 ok, 1 compile error, 2 bad input, 3 runtime error\n";
 
@@ -44,6 +48,7 @@ int RunCommand(const std::vector<std::string>& args) {
   engine::RunOptions options;
   std::string program;
   DiagFormat format = DiagFormat::kText;
+  bool jit = false;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string v;
     std::pair<std::string, std::string> kv;
@@ -51,7 +56,15 @@ int RunCommand(const std::vector<std::string>& args) {
       std::fputs(kRunHelp, stdout);
       return 0;
     }
-    if (TakeOption(args, i, "--input", &v)) {
+    if (args[i] == "--jit") {
+      if (!HaveNativeBackend()) {
+        std::fprintf(stderr,
+                     "incant run: --jit: this incant was built without the LLVM back end "
+                     "(configure with -DINCANT_ENABLE_JIT=ON)\n");
+        return 64;
+      }
+      jit = true;
+    } else if (TakeOption(args, i, "--input", &v)) {
       if (!SplitPair(v, "--input", &kv)) return 64;
       options.inputs.push_back(kv);
     } else if (TakeOption(args, i, "--set", &v)) {
@@ -103,6 +116,16 @@ int RunCommand(const std::vector<std::string>& args) {
     bool ok = false;
     const Compilation c = CompileAndReport(program, format, true, &ok);
     if (!ok || !c.program) return int{engine::kCompileError};
+    std::unique_ptr<vm::NativeCode> native;
+    if (jit) {
+      std::string error;
+      native = CompileNative(*c.program, &error);
+      if (!native) {
+        std::fprintf(stderr, "incant run: --jit: %s\n", error.c_str());
+        return int{engine::kCompileError};
+      }
+      options.native = native.get();
+    }
     const engine::RunReport report = engine::Run(*c.program, options);
     for (const std::string& w : report.warnings) std::fprintf(stderr, "%s\n", w.c_str());
     for (const std::string& e : report.errors) std::fprintf(stderr, "%s\n", e.c_str());

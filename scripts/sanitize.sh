@@ -9,15 +9,7 @@
 # build-san/fuzz-artifacts/ (add it to tests/fuzz/regressions/ with the fix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
-pkgs=(clang-14 libclang-rt-14-dev)
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+scripts/deps.sh clang-14 libclang-rt-14-dev
 
 if [[ ! -f build-san/build.ninja ]]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B build-san -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -48,6 +48,14 @@ rule override {
 PARTNERS = "id,tier,parent\nP1,gold,\nP2,silver,P1\n"
 SALES = "id,partner,date,units,amount\nS2,P2,2026-03-01,3,200.00\nS1,P1,2026-03-01,20,100.005\nS3,P1,2025-12-31,1,5.00\n"
 
+# The ledger of PROGRAM over PARTNERS and SALES.
+LEDGER = ("seq,date,period,rule,kind,payee,event,amount,requested,note\n"
+          "1,2026-03-01,program,commission,pay,P1,sales:S1,10.00,10.00,\n"
+          "2,2026-03-01,program,per_unit,pay,P1,sales:S1,100.00,200.00,cap\n"
+          "3,2026-03-01,program,commission,pay,P2,sales:S2,20.00,20.00,\n"
+          "4,2026-03-01,program,per_unit,pay,P2,sales:S2,30.00,30.00,\n"
+          "5,2026-03-01,program,override,pay,P1,sales:S2,2.00,2.00,\n")
+
 failures = []
 passed = 0
 
@@ -90,16 +98,13 @@ def case(name, incant, *, partners=PARTNERS, sales=SALES, program=PROGRAM, extra
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--incant", required=True)
-    incant = os.path.abspath(ap.parse_args().incant)
+    ap.add_argument("--have-jit", default="0", help="1 when built with -DINCANT_ENABLE_JIT=ON")
+    a = ap.parse_args()
+    incant = os.path.abspath(a.incant)
 
     case("ok: exact ledger, out-of-period event ignored", incant, exit_code=0,
          stdout_has=["1 events outside the program period ignored", "commission"],
-         ledger=("seq,date,period,rule,kind,payee,event,amount,requested,note\n"
-                 "1,2026-03-01,program,commission,pay,P1,sales:S1,10.00,10.00,\n"
-                 "2,2026-03-01,program,per_unit,pay,P1,sales:S1,100.00,200.00,cap\n"
-                 "3,2026-03-01,program,commission,pay,P2,sales:S2,20.00,20.00,\n"
-                 "4,2026-03-01,program,per_unit,pay,P2,sales:S2,30.00,30.00,\n"
-                 "5,2026-03-01,program,override,pay,P1,sales:S2,2.00,2.00,\n"))
+         ledger=LEDGER)
     case("--set overrides a param", incant, extra=["--set", "bonus=1 USD"], exit_code=0,
          ledger=None, stdout_has=["per_unit"])
     case("--set unknown param", incant, extra=["--set", "nope=1"], exit_code=2,
@@ -147,6 +152,13 @@ def main():
          stderr_has=["missing input: give `--input extra=PATH.csv` for table `extra`"])
     case("unknown input name", incant, extra=["--input", "bogus=x.csv"], exit_code=2,
          stderr_has=["--input bogus: the program has no table or events named `bogus`"])
+    if a.have_jit == "1":
+        case("--jit: the same ledger as the interpreter", incant, extra=["--jit"], exit_code=0,
+             ledger=LEDGER)
+    else:
+        case("--jit in a build without LLVM is a usage error", incant, extra=["--jit"],
+             exit_code=64, stderr_has=["--jit: this incant was built without the LLVM back end "
+                                       "(configure with -DINCANT_ENABLE_JIT=ON)"])
     case("--threads needs a count", incant, extra=["--threads", "0"], exit_code=64,
          stderr_has=["--threads takes a count of 1 or more"])
     case("unknown input format", incant, sales_file="sales.txt", exit_code=2,
