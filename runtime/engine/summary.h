@@ -1,6 +1,6 @@
 #pragma once
 // `incant run --summary PATH`: totals per (rule, kind, payee, period) kept in
-// dense arrays while the timeline runs (no ledger needed), then written as
+// a hash table while the timeline runs (no ledger needed), then written as
 // CSV `rule,kind,payee,period,amount` sorted by those columns. The period is
 // the line's rule period, or with --summary-by the month, quarter or year
 // containing the line's date.
@@ -15,8 +15,8 @@ namespace incant::engine {
 
 class SummaryTable {
  public:
-  // `slots`: payee slots (see Timeline); `by`: kProgram keeps each rule's own period.
-  SummaryTable(const bc::Program& p, int64_t slots, PeriodUnit by);
+  // `by`: kProgram keeps each rule's own period.
+  SummaryTable(const bc::Program& p, PeriodUnit by);
   // `slot` is the line's payee slot.
   [[nodiscard]] bool Add(const LedgerLine& line, int64_t slot);
   // CSV rows for every total booked, sorted; `key(slot)` names the payee.
@@ -25,21 +25,26 @@ class SummaryTable {
   [[nodiscard]] static std::string Header() { return "rule,kind,payee,period,amount"; }
 
  private:
-  [[nodiscard]] PeriodUnit UnitOf(int rule) const;
-  const bc::Program& p_;
-  int64_t slots_;
-  PeriodUnit by_;
-  // Per rule: [kind][slot][bucket] totals, and which cells were touched.
+  // One total per (rule, kind, payee slot, bucket) that has a line, in an
+  // open-addressing table: memory follows the lines booked, not
+  // rules x payees x periods (2,000 rules over 10,000 partners by month would
+  // be gigabytes of mostly empty cells).
+  struct Entry {
+    uint64_t group = 0;  // (rule + 1) << 20 | kind << 18 | bucket; 0: empty
+    uint64_t slot = 0;
+    Decimal total;
+  };
   struct PerRule {
     PeriodUnit unit = PeriodUnit::kProgram;
-    int first = 0;  // PeriodIndex of the first bucket
-    int buckets = 1;
-    std::vector<Decimal> total;
-    std::vector<uint8_t> used;
+    int first = 0;  // PeriodIndex of bucket 0
   };
-  // Where (kind, slot, bucket) lives in a rule's arrays.
-  [[nodiscard]] size_t Cell(const PerRule& pr, int kind, int64_t slot, int bucket) const;
+  Entry& At(uint64_t group, uint64_t slot);
+  void Grow();
+  const bc::Program& p_;
+  PeriodUnit by_;
   std::vector<PerRule> rules_;
+  std::vector<Entry> table_;  // size a power of two, at most half full
+  size_t used_ = 0;
   int32_t last_date_ = INT32_MIN;  // --summary-by: the period of the last line's date
   int last_index_ = 0;
 };

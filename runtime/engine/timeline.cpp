@@ -107,7 +107,7 @@ void Timeline::Prepare() {
     ranks_[i].assign(in_.data[static_cast<size_t>(p_.leaderboards[i].dataset)].rows, 0);
   }
   columns_ = ColumnsOf(p_, in_);
-  if (summary_by_) summary_.emplace(p_, slots_, *summary_by_);
+  if (summary_by_) summary_.emplace(p_, *summary_by_);
   ctx_ = vm::Context{&p_, globals_.data(), columns_.data(), &in_.texts, this};
   // Each stream's event rules and metric feeds, in declaration order.
   event_rules_.resize(p_.datasets.size());

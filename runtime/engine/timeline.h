@@ -139,7 +139,7 @@ class Timeline final : public vm::Host {
  private:
   [[nodiscard]] std::string SlotKey(int64_t slot) const;
   std::optional<PeriodUnit> summary_by_;
-  std::optional<SummaryTable> summary_;  // built in Prepare, once payee slots are known
+  std::optional<SummaryTable> summary_;  // with --summary
 };
 
 }  // namespace incant::engine
