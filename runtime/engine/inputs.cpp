@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "runtime/engine/ledger_writer.h"
 #include "runtime/io/csv_reader.h"
@@ -44,6 +46,40 @@ void Compact(const bc::DataSetDesc& desc, io::DataSet& d, const std::vector<bool
       d.text_keys.Insert(static_cast<uint32_t>(key.i32[r]), r);
     }
   }
+}
+
+// An events stream's Text keys get a pool of their own (io::DataSet::own_keys)
+// when no row refers to the stream and no instruction reads the key column:
+// then no key id is ever compared with the id of another text.
+bool OwnKeys(const bc::Program& p, size_t ds) {
+  const bc::DataSetDesc& desc = p.datasets[ds];
+  if (!desc.is_events ||
+      desc.fields[static_cast<size_t>(desc.key_field)].kind != bc::FieldKind::kText)
+    return false;
+  for (const bc::DataSetDesc& d : p.datasets) {
+    for (const bc::FieldDesc& f : d.fields) {
+      if (f.kind == bc::FieldKind::kRef && f.target == static_cast<int>(ds)) return false;
+    }
+  }
+  const int column = desc.first_column + desc.key_field;
+  auto reads = [column](const bc::Function& f) {
+    return std::any_of(f.code.begin(), f.code.end(), [column](const bc::Instr& in) {
+      return (in.op == bc::Op::kFieldI32 || in.op == bc::Op::kFieldI64 ||
+              in.op == bc::Op::kFieldDec) &&
+             in.c == column;
+    });
+  };
+  if (reads(p.init)) return false;
+  for (const bc::RuleDesc& r : p.rules) {
+    if (reads(r.fn)) return false;
+  }
+  for (const bc::MetricDesc& m : p.metrics) {
+    if (reads(m.feed)) return false;
+  }
+  for (const bc::LeaderboardDesc& l : p.leaderboards) {
+    if (reads(l.fn)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -128,6 +164,7 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
     lo.on_warning = [&](const std::string& w) { report->warnings.push_back(w); };
     io::InputError err;
     io::DataSet* data = &in->data[static_cast<size_t>(ds)];
+    if (OwnKeys(p, static_cast<size_t>(ds))) data->own_keys = std::make_unique<TextPool>();
     const bool loaded = ext == ".csv" ? io::LoadCsv(path, p, ds, in->texts, lo, data, &err)
                                       : io::LoadJsonl(path, p, ds, in->texts, lo, data, &err);
     if (!loaded) {

@@ -32,8 +32,9 @@ bool Timeline::KeyLess(int dataset, uint32_t a, uint32_t b) const {
   const io::ColumnData& key =
       in_.data[static_cast<size_t>(dataset)].columns[static_cast<size_t>(desc.key_field)];
   if (key.kind == bc::ColumnKind::kI64) return key.i64[a] < key.i64[b];
-  return in_.texts.Get(static_cast<uint32_t>(key.i32[a])) <
-         in_.texts.Get(static_cast<uint32_t>(key.i32[b]));
+  const TextPool& texts = in_.data[static_cast<size_t>(dataset)].KeyTexts(in_.texts);
+  return texts.Get(static_cast<uint32_t>(key.i32[a])) <
+         texts.Get(static_cast<uint32_t>(key.i32[b]));
 }
 
 std::string Timeline::RowKey(int ds, uint32_t row) const {
@@ -155,10 +156,9 @@ std::vector<Timeline::Event> Timeline::SortedEvents() {
     const io::ColumnData& key = data.columns[static_cast<size_t>(desc.key_field)];
     const bool int_key = key.kind == bc::ColumnKind::kI64;
     if (!int_key) {
+      const TextPool& texts = data.KeyTexts(in_.texts);
       text_keys[d].reserve(key.i32.size());
-      for (const int32_t id : key.i32) {
-        text_keys[d].push_back(in_.texts.Get(static_cast<uint32_t>(id)));
-      }
+      for (const int32_t id : key.i32) text_keys[d].push_back(texts.Get(static_cast<uint32_t>(id)));
     }
     const std::vector<int32_t>& dates = data.columns[static_cast<size_t>(desc.date_field)].i32;
     for (uint32_t r = 0; r < data.rows; ++r) {

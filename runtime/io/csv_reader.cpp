@@ -115,7 +115,7 @@ bool LoadCsvText(const std::string& path, const std::string& text, const bc::Pro
   const size_t guess = text.size() / (width * 8 + 1);
   rows.Reserve(guess);
   if (desc.fields[static_cast<size_t>(desc.key_field)].kind != bc::FieldKind::kInt) {
-    texts.Reserve(guess);
+    (out->own_keys ? *out->own_keys : texts).Reserve(guess);
   }
   std::vector<std::string_view> cells(desc.fields.size());
   for (;;) {

@@ -16,7 +16,7 @@ std::string_view KeyView(const bc::DataSetDesc& desc, const DataSet& data, uint3
     *scratch = std::to_string(c.i64[row]);
     return *scratch;
   }
-  return texts.Get(static_cast<uint32_t>(c.i32[row]));
+  return data.KeyTexts(texts).Get(static_cast<uint32_t>(c.i32[row]));
 }
 
 std::string KeyText(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,

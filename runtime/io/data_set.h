@@ -4,6 +4,7 @@
 // ResolveReferences has run; until then they hold the key's text id.
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -50,6 +51,14 @@ struct DataSet {
   // resolving references; the timeline clears them when it reorders a stream.
   TextKeyIndex text_keys;
   std::unordered_map<int64_t, uint32_t> int_keys;
+  // Text keys nothing compares by id (see engine's OwnKeys) are interned here
+  // rather than in the shared pool: millions of unique sale ids would fill the
+  // shared table and make every other text lookup of the load miss the cache.
+  std::unique_ptr<TextPool> own_keys;
+  // The pool the key column's text ids belong to.
+  [[nodiscard]] const TextPool& KeyTexts(const TextPool& shared) const {
+    return own_keys ? *own_keys : shared;
+  }
 };
 
 // `PATH:LINE: column NAME: MESSAGE` (brief §5).

@@ -152,9 +152,12 @@ bool RowLoader::Add(uint32_t line, const std::vector<std::string_view>& cells_in
         break;
       }
       case bc::FieldKind::kText:
-      case bc::FieldKind::kRef:
-        cell.i32 = static_cast<int32_t>(texts.Intern(s));
+      case bc::FieldKind::kRef: {
+        TextPool& pool =
+            out->own_keys && f == static_cast<size_t>(desc.key_field) ? *out->own_keys : texts;
+        cell.i32 = static_cast<int32_t>(pool.Intern(s));
         break;
+      }
     }
     if (!message.empty()) {
       row_ok = false;

@@ -134,6 +134,14 @@ def main():
          stderr_has=["sales.csv:2: column partner: no row of `partners` has the key 'P9'"])
     case("duplicate key", incant, partners="id,tier,parent\nP1,gold,\nP1,silver,\n", exit_code=2,
          stderr_has=["partners.csv:3: column id: duplicate key 'P1' (first on line 2)"])
+    # Sales keys no rule reads live in a pool of their own; duplicates are still found.
+    case("duplicate event key", incant, exit_code=2,
+         sales="id,partner,date,units,amount\nS1,P1,2026-03-01,1,5\nS1,P2,2026-03-02,1,5\n",
+         stderr_has=["sales.csv:3: column id: duplicate key 'S1' (first on line 2)"])
+    # A rule that reads the key compares it with a program text: it stays in the shared pool.
+    case("an event key a rule compares", incant, exit_code=0,
+         program=PROGRAM.replace("pay s.partner.parent", 'when s.id != "S2"\n  pay s.partner.parent'),
+         ledger=LEDGER.replace("5,2026-03-01,program,override,pay,P1,sales:S2,2.00,2.00,\n", ""))
     case("empty cell in a required field", incant, partners="id,tier,parent\nP1,,\n", exit_code=2,
          stderr_has=["partners.csv:2: column tier: empty value for a field that is not optional"])
     case("wrong field count", incant, partners="id,tier,parent\nP1,gold\n", exit_code=2,
