@@ -2,8 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace incant::bc {
 namespace {
+
+// The kind of global column `c`, or nullopt when no data set owns it.
+std::optional<ColumnKind> KindOfColumn(const Program& p, int c) {
+  for (const DataSetDesc& d : p.datasets) {
+    const int field = c - d.first_column;
+    if (field >= 0 && field < static_cast<int>(d.fields.size()))
+      return d.fields[static_cast<size_t>(field)].column_kind();
+  }
+  return std::nullopt;
+}
 
 std::string VerifyFunction(const Program& p, const Function& f, const RuleDesc* rule) {
   const size_t n = f.code.size();
@@ -30,6 +42,11 @@ std::string VerifyFunction(const Program& p, const Function& f, const RuleDesc* 
       case Op::kFieldI64:
       case Op::kFieldDec:
         if (!reg(in.a) || !reg(in.b) || in.c >= p.num_columns) return bad("operand");
+        // The back ends read the cell at the opcode's width without looking at the column.
+        if (KindOfColumn(p, in.c) != (in.op == Op::kFieldI32   ? ColumnKind::kI32
+                                      : in.op == Op::kFieldI64 ? ColumnKind::kI64
+                                                               : ColumnKind::kDec))
+          return fmt::format("{}@{}: {} on a column of another width", f.name, pc, OpName(in.op));
         break;
       case Op::kJump:
         if (in.a >= n) return bad("jump target");

@@ -10,20 +10,17 @@ namespace {
 
 using bc::Op;
 
-Value LoadCell(const Column& col, int64_t row) {
-  switch (col.kind) {
-    case bc::ColumnKind::kI32: {
-      const int32_t v = static_cast<const int32_t*>(col.data)[row];
-      return v == kAbsentI32 ? Value::Absent() : Value{v};
-    }
-    case bc::ColumnKind::kI64: {
-      const int64_t v = static_cast<const int64_t*>(col.data)[row];
-      return v == kAbsentI64 ? Value::Absent() : Value{v};
-    }
-    case bc::ColumnKind::kDec:
-      return Value{static_cast<const int128*>(col.data)[row]};  // absent is stored as absent
-  }
-  return Value::Absent();
+// Cells at the width the opcode names (the verifier checked it is the column's).
+Value LoadI32(const Column& col, int64_t row) {
+  const int32_t v = static_cast<const int32_t*>(col.data)[row];
+  return v == kAbsentI32 ? Value::Absent() : Value{v};
+}
+Value LoadI64(const Column& col, int64_t row) {
+  const int64_t v = static_cast<const int64_t*>(col.data)[row];
+  return v == kAbsentI64 ? Value::Absent() : Value{v};
+}
+Value LoadDec(const Column& col, int64_t row) {
+  return Value{static_cast<const int128*>(col.data)[row]};  // absent is stored as absent
 }
 
 std::string AsciiCase(std::string_view s, bool upper) {
@@ -117,9 +114,13 @@ bool TiersIncrease(const Context& ctx, const bc::TierDesc& t) {
       ctx.globals[in.a] = r[in.b];
       break;
     case Op::kFieldI32:
+      a = LoadI32(ctx.columns[in.c], static_cast<int64_t>(r[in.b].raw));
+      break;
     case Op::kFieldI64:
+      a = LoadI64(ctx.columns[in.c], static_cast<int64_t>(r[in.b].raw));
+      break;
     case Op::kFieldDec:
-      a = LoadCell(ctx.columns[in.c], static_cast<int64_t>(r[in.b].raw));
+      a = LoadDec(ctx.columns[in.c], static_cast<int64_t>(r[in.b].raw));
       break;
     case Op::kAddInt: {
       int64_t out = 0;
