@@ -73,35 +73,82 @@ bool SummaryTable::Add(const LedgerLine& line, int64_t slot) {
 
 std::vector<std::string> SummaryTable::Rows(
     const std::function<std::string(int64_t slot)>& key) const {
-  struct Row {
-    std::string rule, kind, payee, period, amount;
-  };
-  std::vector<Row> rows;
-  rows.reserve(used_);
+  // Rows sort by (rule, kind, payee, period) as text. Each column's text order
+  // is worked out once, so the sort compares integers: rule names and kind
+  // words are ranked, payee keys are ranked over the slots that occur, and
+  // period labels are fixed-width, so within a rule bucket order is text order.
+  std::vector<int> rule_rank(rules_.size());
+  {
+    std::vector<int> order(rules_.size());
+    for (size_t r = 0; r < order.size(); ++r) order[r] = static_cast<int>(r);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      return p_.rules[static_cast<size_t>(a)].name < p_.rules[static_cast<size_t>(b)].name;
+    });
+    for (size_t i = 0; i < order.size(); ++i)
+      rule_rank[static_cast<size_t>(order[i])] = static_cast<int>(i);
+  }
+  constexpr int kKindRank[kKinds] = {2, 0, 3, 1};  // pay, accrue, points, badge as text
+  std::vector<const Entry*> entries;
+  entries.reserve(used_);
+  std::vector<int64_t> slots;
   for (const Entry& e : table_) {
     if (e.group == 0) continue;
-    const size_t rule = (e.group >> 20U) - 1;
-    const auto kind = static_cast<int>((e.group >> 18U) & 3U);
-    const auto bucket = static_cast<int>(e.group & 0x3FFFFU);
-    const PerRule& pr = rules_[rule];
-    const bool is_int = kind >= 2;
-    rows.push_back(Row{p_.rules[rule].name, kKindWords[kind], key(static_cast<int64_t>(e.slot)),
-                       PeriodLabel(pr.unit, pr.first + bucket),
-                       e.total.ToFixed(is_int ? 0 : p_.minor_digits)});
+    entries.push_back(&e);
+    slots.push_back(static_cast<int64_t>(e.slot));
   }
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    // The amount decides only between payees of two data sets with one key.
-    return std::tie(a.rule, a.kind, a.payee, a.period, a.amount) <
-           std::tie(b.rule, b.kind, b.payee, b.period, b.amount);
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  std::vector<std::string> keys(slots.size());
+  for (size_t i = 0; i < slots.size(); ++i) keys[i] = key(slots[i]);
+  std::vector<size_t> by_key(slots.size());
+  for (size_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
+  std::sort(by_key.begin(), by_key.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  std::vector<int> key_rank(slots.size());  // equal keys (two data sets) share a rank
+  for (size_t i = 0; i < by_key.size(); ++i) {
+    key_rank[by_key[i]] = i > 0 && keys[by_key[i]] == keys[by_key[i - 1]] ? key_rank[by_key[i - 1]]
+                                                                          : static_cast<int>(i);
+  }
+  auto slot_index = [&](const Entry& e) {
+    return static_cast<size_t>(
+        std::lower_bound(slots.begin(), slots.end(), static_cast<int64_t>(e.slot)) - slots.begin());
+  };
+  struct Row {
+    int rule, kind, payee, bucket;
+    const Entry* e;
+  };
+  std::vector<Row> rows;
+  rows.reserve(entries.size());
+  for (const Entry* e : entries) {
+    const size_t rule = (e->group >> 20U) - 1;
+    const auto kind = static_cast<int>((e->group >> 18U) & 3U);
+    rows.push_back(Row{rule_rank[rule], kKindRank[kind], key_rank[slot_index(*e)],
+                       static_cast<int>(e->group & 0x3FFFFU), e});
+  }
+  auto amount = [&](const Entry& e) {
+    return e.total.ToFixed(((e.group >> 18U) & 3U) >= 2 ? 0 : p_.minor_digits);
+  };
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (std::tie(a.rule, a.kind, a.payee, a.bucket) != std::tie(b.rule, b.kind, b.payee, b.bucket))
+      return std::tie(a.rule, a.kind, a.payee, a.bucket) <
+             std::tie(b.rule, b.kind, b.payee, b.bucket);
+    return amount(*a.e) < amount(*b.e);  // payees of two data sets with one key
   });
   std::vector<std::string> out;
   out.reserve(rows.size());
   for (const Row& row : rows) {
+    const Entry& e = *row.e;
+    const size_t rule = (e.group >> 20U) - 1;
+    const PerRule& pr = rules_[rule];
     std::string line;
-    AppendCsvField(line, row.rule);
-    line += ',' + row.kind + ',';
-    AppendCsvField(line, row.payee);
-    line += ',' + row.period + ',' + row.amount;
+    AppendCsvField(line, p_.rules[rule].name);
+    line += ',';
+    line += kKindWords[(e.group >> 18U) & 3U];
+    line += ',';
+    AppendCsvField(line, keys[slot_index(e)]);
+    line += ',';
+    line += PeriodLabel(pr.unit, pr.first + row.bucket);
+    line += ',';
+    line += amount(e);
     out.push_back(std::move(line));
   }
   return out;

@@ -160,6 +160,14 @@ std::vector<Timeline::Event> Timeline::SortedEvents() {
       text_keys[d].reserve(key.i32.size());
       for (const int32_t id : key.i32) text_keys[d].push_back(texts.Get(static_cast<uint32_t>(id)));
     }
+    // The prefix starts after the bytes every key shares ("S000..." ids would
+    // otherwise tie on all 8 bytes and fall back to comparing the texts).
+    size_t skip = text_keys[d].empty() ? 0 : text_keys[d][0].size();
+    for (const std::string_view t : text_keys[d]) {
+      size_t same = 0;
+      while (same < skip && same < t.size() && t[same] == text_keys[d][0][same]) ++same;
+      skip = same;
+    }
     const std::vector<int32_t>& dates = data.columns[static_cast<size_t>(desc.date_field)].i32;
     for (uint32_t r = 0; r < data.rows; ++r) {
       if (dates[r] < first || dates[r] > p_.period_to.days()) continue;
@@ -168,7 +176,7 @@ std::vector<Timeline::Event> Timeline::SortedEvents() {
         prefix = static_cast<uint64_t>(key.i64[r]) ^ (uint64_t{1} << 63);
       } else {
         const std::string_view t = text_keys[d][r];
-        for (size_t b = 0; b < 8; ++b) {
+        for (size_t b = skip; b < skip + 8; ++b) {
           prefix = (prefix << 8) | (b < t.size() ? static_cast<unsigned char>(t[b]) : 0U);
         }
       }

@@ -54,8 +54,9 @@ class Timeline final : public vm::Host {
     int32_t date;
     uint16_t dataset;
     uint32_t row;
-    // The key's first 8 bytes, big-endian (Int keys: the value, offset to
-    // unsigned): most key comparisons end here, without touching the text.
+    // 8 bytes of the key, big-endian, from the first byte where the stream's
+    // keys differ (Int keys: the value, offset to unsigned): most key
+    // comparisons end here, without touching the text.
     uint64_t key_prefix;
   };
   // timeline.cpp

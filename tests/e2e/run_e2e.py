@@ -142,6 +142,14 @@ def main():
     case("an event key a rule compares", incant, exit_code=0,
          program=PROGRAM.replace("pay s.partner.parent", 'when s.id != "S2"\n  pay s.partner.parent'),
          ledger=LEDGER.replace("5,2026-03-01,program,override,pay,P1,sales:S2,2.00,2.00,\n", ""))
+    # Same-day events in key order, keys sharing a long prefix and of several lengths.
+    one_rule = PROGRAM[:PROGRAM.index("rule per_unit")]
+    keys = ["AB000000010", "AB00000001", "AB0000000", "AB000000002", "AB00000001\u00e9"]
+    case("same-day events in key (byte) order", incant, exit_code=0, program=one_rule,
+         sales="id,partner,date,units,amount\n" + "".join(f"{k},P1,2026-03-01,1,10\n" for k in keys),
+         ledger="seq,date,period,rule,kind,payee,event,amount,requested,note\n" + "".join(
+             f"{i},2026-03-01,program,commission,pay,P1,sales:{k},1.00,1.00,\n"
+             for i, k in enumerate(sorted(keys, key=lambda k: k.encode()), 1)))
     case("empty cell in a required field", incant, partners="id,tier,parent\nP1,,\n", exit_code=2,
          stderr_has=["partners.csv:2: column tier: empty value for a field that is not optional"])
     case("wrong field count", incant, partners="id,tier,parent\nP1,gold\n", exit_code=2,
