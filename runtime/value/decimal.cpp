@@ -153,8 +153,20 @@ Decimal Decimal::Round(int digits, Rounding mode) const {
   digits = std::clamp(digits, 0, kScale);
   const uint128 unit = Pow10(kScale - digits);
   const uint128 m = Magnitude(raw_);
-  uint128 q = m / unit;
-  if (RoundUp(q, m % unit, unit, mode)) ++q;
+  uint128 q = 0;
+  uint128 rem = 0;
+  if (m <= UINT64_MAX) {
+    // Amounts below 18 million units (nearly all of them): one 64-bit divide
+    // instead of the 128-bit library call.
+    const auto m64 = static_cast<uint64_t>(m);
+    const auto unit64 = static_cast<uint64_t>(unit);
+    q = m64 / unit64;
+    rem = m64 % unit64;
+  } else {
+    q = m / unit;
+    rem = m % unit;
+  }
+  if (RoundUp(q, rem, unit, mode)) ++q;
   const int128 r = static_cast<int128>(q * unit);
   return FromRaw(raw_ < 0 ? -r : r);
 }

@@ -92,20 +92,26 @@ TEST_P(DecimalRound, ToCents) {
   EXPECT_EQ(D(c.in).Round(2, c.mode).ToFixed(2), c.out) << c.in << " " << RoundingName(c.mode);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllModes, DecimalRound,
-                         ::testing::Values(RoundCase{"2.345", Rounding::kHalfUp, "2.35"},
-                                           RoundCase{"-2.345", Rounding::kHalfUp, "-2.35"},
-                                           RoundCase{"2.345", Rounding::kHalfEven, "2.34"},
-                                           RoundCase{"2.355", Rounding::kHalfEven, "2.36"},
-                                           RoundCase{"-2.345", Rounding::kHalfEven, "-2.34"},
-                                           RoundCase{"2.349", Rounding::kDown, "2.34"},
-                                           RoundCase{"-2.349", Rounding::kDown, "-2.34"},
-                                           RoundCase{"2.341", Rounding::kUp, "2.35"},
-                                           RoundCase{"-2.341", Rounding::kUp, "-2.35"},
-                                           RoundCase{"2.34", Rounding::kUp, "2.34"},
-                                           RoundCase{"0.004", Rounding::kHalfUp, "0.00"},
-                                           RoundCase{"-0.005", Rounding::kHalfUp, "-0.01"},
-                                           RoundCase{"187.5", Rounding::kHalfUp, "187.50"}));
+INSTANTIATE_TEST_SUITE_P(
+    AllModes, DecimalRound,
+    ::testing::Values(
+        RoundCase{"2.345", Rounding::kHalfUp, "2.35"},
+        RoundCase{"-2.345", Rounding::kHalfUp, "-2.35"},
+        RoundCase{"2.345", Rounding::kHalfEven, "2.34"},
+        RoundCase{"2.355", Rounding::kHalfEven, "2.36"},
+        RoundCase{"-2.345", Rounding::kHalfEven, "-2.34"},
+        RoundCase{"2.349", Rounding::kDown, "2.34"}, RoundCase{"-2.349", Rounding::kDown, "-2.34"},
+        RoundCase{"2.341", Rounding::kUp, "2.35"}, RoundCase{"-2.341", Rounding::kUp, "-2.35"},
+        RoundCase{"2.34", Rounding::kUp, "2.34"}, RoundCase{"0.004", Rounding::kHalfUp, "0.00"},
+        RoundCase{"-0.005", Rounding::kHalfUp, "-0.01"},
+        RoundCase{"187.5", Rounding::kHalfUp, "187.50"},
+        // Either side of 2^64 raw (18,446,744.07 units),
+        // where Round changes from 64- to 128-bit division.
+        RoundCase{"18446744.073709551", Rounding::kHalfEven, "18446744.07"},
+        RoundCase{"18446744.075", Rounding::kHalfEven, "18446744.08"},
+        RoundCase{"-18446744.085", Rounding::kHalfEven, "-18446744.08"},
+        RoundCase{"123456789012345678.125", Rounding::kHalfUp, "123456789012345678.13"},
+        RoundCase{"-123456789012345678.125", Rounding::kDown, "-123456789012345678.12"}));
 
 TEST(Decimal, FloorAndCeil) {
   int64_t n = 0;
