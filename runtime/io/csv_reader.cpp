@@ -1,8 +1,10 @@
 #include "runtime/io/csv_reader.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cstdio>
+#include <memory>
 
 #include "runtime/io/csv_scanner.h"
 #include "runtime/io/row_loader.h"
@@ -10,59 +12,17 @@
 namespace incant::io {
 namespace {
 
-// One read into a buffer of the file's size (a stream copy would hold it twice).
-bool ReadFile(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  bool ok = std::fseek(f, 0, SEEK_END) == 0;
-  const long size = ok ? std::ftell(f) : -1;
-  ok = ok && size >= 0 && std::fseek(f, 0, SEEK_SET) == 0;
-  if (ok) {
-    out->resize(static_cast<size_t>(size));
-    ok = std::fread(out->data(), 1, out->size(), f) == out->size();
-  }
-  std::fclose(f);
-  return ok;
-}
+// Blocks the file is read in: big enough that the per-block restart of one
+// record costs nothing, small enough that a 1 GB file is never in memory.
+constexpr size_t kBlock = size_t{1} << 20;
 
-}  // namespace
-
-bool SplitCsv(std::string_view text, std::vector<CsvRecord>* out, uint32_t* bad_line,
-              std::string* problem) {
-  CsvScanner scanner(text);
-  std::vector<std::string_view> fields;
-  uint32_t line = 0;
-  for (;;) {
-    switch (scanner.Next(&fields, &line)) {
-      case CsvScanner::Status::kEnd:
-        return true;
-      case CsvScanner::Status::kError:
-        *bad_line = scanner.problem_line();
-        *problem = scanner.problem();
-        return false;
-      case CsvScanner::Status::kRecord:
-        out->push_back(CsvRecord{line, std::vector<std::string>(fields.begin(), fields.end())});
-        break;
-    }
-  }
-}
-
-bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, TextPool& texts,
-             const LoadOptions& options, DataSet* out, InputError* error) {
-  std::string text;
-  if (!ReadFile(path, &text)) {
-    *error = InputError{path, 0, "", "cannot read the file"};
-    return false;
-  }
-  return LoadCsvText(path, text, program, dataset, texts, options, out, error);
-}
-
-bool LoadCsvText(const std::string& path, const std::string& text, const bc::Program& program,
-                 int dataset, TextPool& texts, const LoadOptions& options, DataSet* out,
-                 InputError* error) {
+// The header, then every record from `scanner`; `bytes` (the input's size)
+// sizes the columns up front.
+bool LoadRecords(const std::string& path, CsvScanner& scanner, size_t bytes,
+                 const bc::Program& program, int dataset, TextPool& texts,
+                 const LoadOptions& options, DataSet* out, InputError* error) {
   const bc::DataSetDesc& desc = program.datasets[static_cast<size_t>(dataset)];
   out->path = path;
-  CsvScanner scanner(text);
   std::vector<std::string_view> fields;
   uint32_t line = 0;
   const CsvScanner::Status first = scanner.Next(&fields, &line);
@@ -112,7 +72,7 @@ bool LoadCsvText(const std::string& path, const std::string& text, const bc::Pro
   RowLoader rows(path, program, dataset, texts, options, out, error);
   // A guess at the row count (8 bytes a cell): fewer regrowths of columns and of
   // the text pool, which gets at least one new text a row when keys are Text.
-  const size_t guess = text.size() / (width * 8 + 1);
+  const size_t guess = bytes / (width * 8 + 1);
   rows.Reserve(guess);
   if (desc.fields[static_cast<size_t>(desc.key_field)].kind != bc::FieldKind::kInt) {
     (out->own_keys ? *out->own_keys : texts).Reserve(guess);
@@ -139,6 +99,61 @@ bool LoadCsvText(const std::string& path, const std::string& text, const bc::Pro
     if (!rows.Add(line, cells, fields)) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool SplitCsv(std::string_view text, std::vector<CsvRecord>* out, uint32_t* bad_line,
+              std::string* problem) {
+  CsvScanner scanner(text);
+  std::vector<std::string_view> fields;
+  uint32_t line = 0;
+  for (;;) {
+    switch (scanner.Next(&fields, &line)) {
+      case CsvScanner::Status::kEnd:
+        return true;
+      case CsvScanner::Status::kError:
+        *bad_line = scanner.problem_line();
+        *problem = scanner.problem();
+        return false;
+      case CsvScanner::Status::kRecord:
+        out->push_back(CsvRecord{line, std::vector<std::string>(fields.begin(), fields.end())});
+        break;
+    }
+  }
+}
+
+bool LoadCsv(const std::string& path, const bc::Program& program, int dataset, TextPool& texts,
+             const LoadOptions& options, DataSet* out, InputError* error) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  struct stat st {};
+  if (!f || fstat(fileno(f.get()), &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))) {
+    *error = InputError{path, 0, "", "cannot read the file"};
+    return false;
+  }
+  bool read_error = false;
+  CsvScanner scanner([&](std::string* buffer) {
+    const size_t had = buffer->size();
+    buffer->resize(had + kBlock);
+    const size_t got = std::fread(buffer->data() + had, 1, kBlock, f.get());
+    buffer->resize(had + got);
+    if (got == 0 && std::ferror(f.get()) != 0) read_error = true;
+    return got > 0;
+  });
+  const bool ok = LoadRecords(path, scanner, static_cast<size_t>(st.st_size), program, dataset,
+                              texts, options, out, error);
+  if (ok && read_error) {
+    *error = InputError{path, 0, "", "cannot read the file"};
+    return false;
+  }
+  return ok;
+}
+
+bool LoadCsvText(const std::string& path, const std::string& text, const bc::Program& program,
+                 int dataset, TextPool& texts, const LoadOptions& options, DataSet* out,
+                 InputError* error) {
+  CsvScanner scanner(text);
+  return LoadRecords(path, scanner, text.size(), program, dataset, texts, options, out, error);
 }
 
 }  // namespace incant::io

@@ -4,8 +4,38 @@
 
 namespace incant::io {
 
-CsvScanner::CsvScanner(std::string_view text) : text_(text) {
+CsvScanner::CsvScanner(std::string_view text) : started_(true), text_(text) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+}
+
+CsvScanner::CsvScanner(std::function<bool(std::string*)> more)
+    : more_(std::move(more)), at_end_(false) {}
+
+bool CsvScanner::Refill() {
+  buffer_.erase(0, i_);
+  i_ = 0;
+  const bool got = more_(&buffer_);
+  if (!started_ && (buffer_.size() >= 3 || !got)) {
+    started_ = true;
+    if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) buffer_.erase(0, 3);
+  }
+  text_ = buffer_;
+  return got;
+}
+
+CsvScanner::Status CsvScanner::Next(std::vector<std::string_view>* fields, uint32_t* line) {
+  for (;;) {
+    bool cut = false;
+    const size_t start = i_;
+    const uint32_t start_line = line_;
+    const Status st = Scan(fields, line, &cut);
+    // A record (or the end) met at the end of a block may go on in the next
+    // one: read more and scan it again from its start.
+    if (!cut || at_end_) return st;
+    i_ = start;
+    line_ = start_line;
+    if (!Refill()) at_end_ = true;
+  }
 }
 
 CsvScanner::Status CsvScanner::Fail(uint32_t line, const char* problem) {
@@ -14,11 +44,15 @@ CsvScanner::Status CsvScanner::Fail(uint32_t line, const char* problem) {
   return Status::kError;
 }
 
-CsvScanner::Status CsvScanner::Next(std::vector<std::string_view>* fields, uint32_t* line) {
+CsvScanner::Status CsvScanner::Scan(std::vector<std::string_view>* fields, uint32_t* line,
+                                    bool* cut) {
   const char* const data = text_.data();
   const size_t n = text_.size();
   for (;;) {
-    if (i_ >= n) return Status::kEnd;
+    if (i_ >= n) {
+      *cut = true;
+      return Status::kEnd;
+    }
     fields->clear();
     scratch_.clear();
     *line = line_;
@@ -31,6 +65,7 @@ CsvScanner::Status CsvScanner::Next(std::vector<std::string_view>* fields, uint3
         for (;;) {
           const void* q = std::memchr(data + i_, '"', n - i_);
           if (q == nullptr) {
+            *cut = true;
             return Fail(start_line, "a quoted field is not closed before the end of the file");
           }
           const size_t at = static_cast<size_t>(static_cast<const char*>(q) - data);
@@ -78,6 +113,8 @@ CsvScanner::Status CsvScanner::Next(std::vector<std::string_view>* fields, uint3
       if (i_ < n && data[i_] == '\n') {
         ++i_;
         ++line_;
+      } else {
+        *cut = true;  // the record ran to the end of the text, not to a newline
       }
       break;
     }

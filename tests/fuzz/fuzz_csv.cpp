@@ -1,13 +1,17 @@
 // libFuzzer target: any bytes as a CSV file for a record with every field kind
 // (optional ones included). Bad cells must be reported, never crash; with
-// --reject semantics every rejected row must name its line.
+// --reject semantics every rejected row must name its line. The scanner read
+// in small blocks (as files are) must see exactly what it sees in one piece.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "compiler/driver/compile.h"
 #include "runtime/io/csv_reader.h"
+#include "runtime/io/csv_scanner.h"
 
 namespace {
 
@@ -43,11 +47,43 @@ const incant::bc::Program& Program() {
   return program;
 }
 
+// Records (line, field count, length-prefixed fields) and the error as one string.
+std::string Transcript(incant::io::CsvScanner& scanner) {
+  std::string out;
+  std::vector<std::string_view> fields;
+  uint32_t line = 0;
+  for (;;) {
+    const auto st = scanner.Next(&fields, &line);
+    if (st == incant::io::CsvScanner::Status::kEnd) return out;
+    if (st == incant::io::CsvScanner::Status::kError) {
+      return out + "error " + std::to_string(scanner.problem_line()) + scanner.problem();
+    }
+    out += std::to_string(line) + ':' + std::to_string(fields.size()) + ':';
+    for (const std::string_view f : fields) out += std::to_string(f.size()) + ':' + std::string(f);
+  }
+}
+
+void CheckStreaming(const std::string& text) {
+  incant::io::CsvScanner whole(text);
+  const std::string expected = Transcript(whole);
+  const size_t block = text.empty() ? 1 : static_cast<unsigned char>(text[0]) % 13 + 1;
+  size_t at = 0;
+  incant::io::CsvScanner streamed([&](std::string* buffer) {
+    if (at >= text.size()) return false;
+    const size_t n = std::min(block, text.size() - at);
+    buffer->append(text, at, n);
+    at += n;
+    return true;
+  });
+  if (Transcript(streamed) != expected) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   const incant::bc::Program& program = Program();
+  CheckStreaming(text);
   for (const bool reject : {false, true}) {
     incant::TextPool texts;
     incant::io::LoadOptions options;

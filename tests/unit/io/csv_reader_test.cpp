@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "compiler/driver/compile.h"
+#include "runtime/io/csv_scanner.h"
 #include "runtime/value/decimal.h"
 
 namespace incant::io {
@@ -49,6 +50,52 @@ TEST(SplitCsv, ReportsTheLineOfAMalformedQuote) {
   EXPECT_NE(problem.find("not closed"), std::string::npos);
   EXPECT_FALSE(SplitCsv("\"x\"y\n", &out, &bad, &problem));
   EXPECT_EQ(problem, "unexpected text after a closing quote");
+}
+
+// Every record (line and fields) or the error, as one string.
+std::string Transcript(CsvScanner& scanner) {
+  std::string out;
+  std::vector<std::string_view> fields;
+  uint32_t line = 0;
+  for (;;) {
+    const CsvScanner::Status st = scanner.Next(&fields, &line);
+    if (st == CsvScanner::Status::kEnd) return out;
+    if (st == CsvScanner::Status::kError) {
+      return out + "error " + std::to_string(scanner.problem_line()) + ": " + scanner.problem();
+    }
+    out += std::to_string(line) + ":";
+    for (const std::string_view f : fields) out += "[" + std::string(f) + "]";
+    out += "\n";
+  }
+}
+
+// Files are read in blocks; a record, a doubled quote, a CRLF or the byte-order
+// mark cut by a block boundary must read exactly as in one piece.
+TEST(CsvScanner, StreamingInBlocksOfAnySizeReadsAsOnePiece) {
+  const std::vector<std::string> texts = {
+      "\xEF\xBB\xBFid,name\r\nP1,\"Smith, \"\"J\"\"\"\r\n\n\"two\nlines\",x\r\nlast,",
+      "a,b\n\n\n\"\"\"\"\",c\n\"\",\n",
+      "a\n\"open\nstill\n",  // an error: an unclosed quote
+      "a\nb\"c\n",           // an error: a quote inside a field
+      "\"x\"y\n",
+      "",
+      "\xEF\xBB",
+  };
+  for (const std::string& text : texts) {
+    CsvScanner whole(text);
+    const std::string expected = Transcript(whole);
+    for (size_t block = 1; block <= 9; ++block) {
+      size_t at = 0;
+      CsvScanner streamed([&](std::string* buffer) {
+        if (at >= text.size()) return false;
+        const size_t n = std::min(block, text.size() - at);
+        buffer->append(text, at, n);
+        at += n;
+        return true;
+      });
+      EXPECT_EQ(Transcript(streamed), expected) << "block " << block << " of " << text;
+    }
+  }
 }
 
 constexpr const char* kProgram = R"(
