@@ -46,9 +46,8 @@ void TextPool::Reserve(size_t more) {
 }
 
 void TextPool::Grow(size_t capacity) {
-  std::vector<Entry> old;
+  ZeroedArray<Entry> old(capacity != 0 ? capacity : table_.empty() ? 1024 : table_.size() * 2);
   old.swap(table_);
-  table_.assign(capacity != 0 ? capacity : old.empty() ? 1024 : old.size() * 2, Entry{});
   const size_t mask = table_.size() - 1;
   for (const Entry& e : old) {
     if (e.id_plus_1 == 0) continue;

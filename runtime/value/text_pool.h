@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/value/zeroed_array.h"
+
 namespace incant {
 
 class TextPool {
@@ -38,7 +40,7 @@ class TextPool {
     uint32_t hash_hi = 0;
   };
   std::vector<std::string_view> texts_;  // by id, viewing into chunks_
-  std::vector<Entry> table_;             // size a power of two, at most half full
+  ZeroedArray<Entry> table_;             // size a power of two, at most half full
   std::vector<std::unique_ptr<char[]>> chunks_;
   char* current_ = nullptr;  // the chunk small texts go into
   size_t current_used_ = 0;
