@@ -171,6 +171,8 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
       report->errors.push_back(err.ToString());
       ok = false;
     }
+    // The keys are checked unique; from here on they are only read by id.
+    if (data->own_keys) data->own_keys->ReleaseIndex();
   }
   for (size_t i = 0; i < p.datasets.size(); ++i) {
     if (!given[i]) {

@@ -1,5 +1,6 @@
 #include "runtime/value/text_pool.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace incant {
@@ -46,17 +47,20 @@ void TextPool::Reserve(size_t more) {
 }
 
 void TextPool::Grow(size_t capacity) {
-  ZeroedArray<Entry> old(capacity != 0 ? capacity : table_.empty() ? 1024 : table_.size() * 2);
-  old.swap(table_);
+  // Rebuilt from the texts, so it also serves after ReleaseIndex.
+  size_t size = capacity != 0 ? capacity : table_.empty() ? 1024 : table_.size() * 2;
+  while ((texts_.size() + 1) * 2 > size) size *= 2;
+  ZeroedArray<Entry>(size).swap(table_);
   const size_t mask = table_.size() - 1;
-  for (const Entry& e : old) {
-    if (e.id_plus_1 == 0) continue;
-    const uint64_t h = Hash(texts_[e.id_plus_1 - 1]);
+  for (size_t id = 0; id < texts_.size(); ++id) {
+    const uint64_t h = Hash(texts_[id]);
     size_t i = static_cast<size_t>(h) & mask;
     while (table_[i].id_plus_1 != 0) i = (i + 1) & mask;
-    table_[i] = e;
+    table_[i] = Entry{static_cast<uint32_t>(id + 1), static_cast<uint32_t>(h >> 32)};
   }
 }
+
+void TextPool::ReleaseIndex() { ZeroedArray<Entry>().swap(table_); }
 
 std::string_view TextPool::Store(std::string_view text) {
   if (text.size() > kChunk / 4) {  // a big text gets a chunk of its own
@@ -87,7 +91,11 @@ uint32_t TextPool::Intern(std::string_view text) {
 }
 
 std::optional<uint32_t> TextPool::Find(std::string_view text) const {
-  if (table_.empty()) return std::nullopt;
+  if (table_.empty()) {  // released (or never used): nothing is hot here
+    const auto it = std::find(texts_.begin(), texts_.end(), text);
+    if (it == texts_.end()) return std::nullopt;
+    return static_cast<uint32_t>(it - texts_.begin());
+  }
   const size_t slot = Slot(text, Hash(text));
   if (table_[slot].id_plus_1 == 0) return std::nullopt;
   return table_[slot].id_plus_1 - 1;

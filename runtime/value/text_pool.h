@@ -26,6 +26,10 @@ class TextPool {
   void Reserve(size_t more);
   // The id of a text already interned, without adding it.
   [[nodiscard]] std::optional<uint32_t> Find(std::string_view text) const;
+  // Frees the hash table while keeping every text and id: for a pool that is
+  // only read from now on (a stream's keys, once loaded). A later Intern
+  // rebuilds the table; Find meanwhile searches linearly.
+  void ReleaseIndex();
 
  private:
   [[nodiscard]] static uint64_t Hash(std::string_view text);
