@@ -155,16 +155,13 @@ bool Timeline::Commit(const LedgerLine& line, bool cap_booked) {
   if (capture_ != nullptr) capture_->push_back(line);
   if (summary_ && !summary_->Add(line, static_cast<int64_t>(slot))) return false;
   if (ledger_.is_open()) {
-    std::string payee_scratch, event_scratch;
     const std::string_view stream =
         line.event_dataset < 0
             ? std::string_view()
             : std::string_view(p_.datasets[static_cast<size_t>(line.event_dataset)].name);
-    ledger_.Write(line, KeyView(line.payee_dataset, line.payee_row, &payee_scratch), stream,
-                  line.event_dataset < 0
-                      ? std::string_view()
-                      : KeyView(line.event_dataset, line.event_row, &event_scratch),
-                  p_);
+    ledger_.Write(
+        line, LedgerKeyOf(line.payee_dataset, line.payee_row), stream,
+        line.event_dataset < 0 ? LedgerKey{} : LedgerKeyOf(line.event_dataset, line.event_row), p_);
   }
   return true;
 }

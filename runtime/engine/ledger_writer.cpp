@@ -124,14 +124,20 @@ void LedgerWriter::AppendAmount(const Decimal& v, int digits) {
   buf_ += v.ToFixed(digits);
 }
 
-void LedgerWriter::Write(const LedgerLine& l, std::string_view key, std::string_view stream,
-                         std::string_view event_key, const bc::Program& program) {
+std::string_view LedgerWriter::Text(const LedgerKey& key, fmt::format_int* scratch) {
+  if (!key.is_number) return key.text;
+  *scratch = fmt::format_int(key.number);
+  return {scratch->data(), scratch->size()};
+}
+
+void LedgerWriter::Write(const LedgerLine& l, LedgerKey key, std::string_view stream,
+                         LedgerKey event_key, const bc::Program& program) {
   if (!background_) {
     Format(l, key, stream, event_key, program);
     return;
   }
   if (program_ == nullptr) program_ = &program;  // before the first batch is handed over
-  batch_.push_back(Pending{l, std::string(key), std::string(event_key), stream});
+  batch_.push_back(Pending{l, key, event_key, stream});
   if (batch_.size() >= 16384) Submit();
 }
 
@@ -171,8 +177,11 @@ void LedgerWriter::StopWorker() {
   worker_.join();
 }
 
-void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string_view stream,
-                          std::string_view event_key, const bc::Program& program) {
+void LedgerWriter::Format(const LedgerLine& l, LedgerKey payee, std::string_view stream,
+                          LedgerKey event, const bc::Program& program) {
+  fmt::format_int payee_digits(0), event_digits(0);
+  const std::string_view key = Text(payee, &payee_digits);
+  const std::string_view event_key = Text(event, &event_digits);
   const bc::RuleDesc& rule = program.rules[l.rule];
   const bc::EffectDesc& eff = rule.effects[l.effect];
   static const char* kKinds[] = {"pay", "accrue", "points", "badge"};
@@ -208,7 +217,7 @@ void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string
   }
   const char* kind = kKinds[static_cast<int>(eff.kind)];
   // `stream:key`, joined only where it must be escaped as one field (not per plain CSV line).
-  auto event = [&] {
+  auto event_text = [&] {
     return stream.empty() ? std::string() : std::string(stream) + ":" + std::string(event_key);
   };
   if (jsonl_) {
@@ -220,7 +229,7 @@ void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string
     fmt::format_to(std::back_inserter(buf_), ", \"kind\": \"{}\", \"payee\": ", kind);
     AppendJsonString(buf_, key);
     buf_ += ", \"event\": ";
-    AppendJsonString(buf_, event());
+    AppendJsonString(buf_, event_text());
     buf_ += ", \"amount\": \"";
     AppendAmount(l.amount, digits);
     buf_ += "\", \"requested\": \"";
@@ -229,7 +238,9 @@ void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string
     AppendJsonString(buf_, note);
     buf_ += "}\n";
   } else {
-    fmt::format_to(std::back_inserter(buf_), "{},", ++seq_);
+    const fmt::format_int seq(++seq_);
+    buf_.append(seq.data(), seq.size());
+    buf_ += ',';
     buf_ += date_text_;
     buf_ += ',';
     buf_ += period_text_;
@@ -247,7 +258,7 @@ void LedgerWriter::Format(const LedgerLine& l, std::string_view key, std::string
         buf_ += ':';
         buf_ += event_key;
       } else {
-        AppendCsvField(buf_, event());
+        AppendCsvField(buf_, event_text());
       }
     }
     buf_ += ',';

@@ -1,6 +1,8 @@
 #pragma once
 // Writes ledger lines as CSV or JSON Lines (brief §5) into a temporary file beside the
 // target, renamed into place only when the whole run succeeded.
+#include <fmt/format.h>
+
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -14,6 +16,15 @@
 
 namespace incant::engine {
 
+// A payee or event key as the writer gets it: a view into a text pool (whose
+// bytes never move, so the writer thread may read it after the line is
+// handed over) or an Int key, which the writer formats.
+struct LedgerKey {
+  std::string_view text;
+  int64_t number = 0;
+  bool is_number = false;
+};
+
 class LedgerWriter {
  public:
   LedgerWriter() = default;
@@ -26,8 +37,8 @@ class LedgerWriter {
   // order (the bytes are the same either way).
   [[nodiscard]] bool Open(const std::string& path, std::string* error, bool background = false);
   // `stream` and `event_key` name the event (`stream:key`); both empty for a period rule.
-  void Write(const LedgerLine& line, std::string_view key, std::string_view stream,
-             std::string_view event_key, const bc::Program& program);
+  void Write(const LedgerLine& line, LedgerKey key, std::string_view stream, LedgerKey event_key,
+             const bc::Program& program);
   // Flushes and renames into place.
   [[nodiscard]] bool Commit(std::string* error);
   // Removes the temporary file (a failed run leaves nothing behind).
@@ -35,14 +46,16 @@ class LedgerWriter {
   [[nodiscard]] bool is_open() const { return file_ != nullptr; }
 
  private:
-  // A line waiting for the writer thread, with copies of its key texts.
+  // A line waiting for the writer thread.
   struct Pending {
     LedgerLine line;
-    std::string key, event_key;
+    LedgerKey key, event_key;
     std::string_view stream;  // a data set's name: lives as long as the program
   };
-  void Format(const LedgerLine& line, std::string_view key, std::string_view stream,
-              std::string_view event_key, const bc::Program& program);
+  void Format(const LedgerLine& line, LedgerKey key, std::string_view stream, LedgerKey event_key,
+              const bc::Program& program);
+  // The key's text: its view, or the number formatted into `scratch`.
+  static std::string_view Text(const LedgerKey& key, fmt::format_int* scratch);
   void Submit();      // hands the current batch to the writer thread
   void WorkerLoop();  // the writer thread
   void StopWorker();

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace incant::engine {
 namespace {
@@ -45,6 +46,14 @@ std::string Timeline::RowKey(int ds, uint32_t row) const {
 std::string_view Timeline::KeyView(int ds, uint32_t row, std::string* scratch) const {
   return io::KeyView(p_.datasets[static_cast<size_t>(ds)], in_.data[static_cast<size_t>(ds)], row,
                      in_.texts, scratch);
+}
+
+LedgerKey Timeline::LedgerKeyOf(int ds, uint32_t row) const {
+  const bc::DataSetDesc& desc = p_.datasets[static_cast<size_t>(ds)];
+  const io::DataSet& data = in_.data[static_cast<size_t>(ds)];
+  const io::ColumnData& key = data.columns[static_cast<size_t>(desc.key_field)];
+  if (key.kind == bc::ColumnKind::kI64) return LedgerKey{{}, key.i64[row], true};
+  return LedgerKey{data.KeyTexts(in_.texts).Get(static_cast<uint32_t>(key.i32[row])), 0, false};
 }
 
 std::vector<std::string> Timeline::SummaryRows() const {
@@ -241,6 +250,16 @@ void Timeline::Reorder(std::vector<Event>& events) {
       Permute(c.dec, from[d]);
     }
     Permute(data.lines, from[d]);
+    if (data.own_keys && ledger_.is_open()) {
+      // The ledger reads every event's key in timeline order: lay the texts
+      // out in that order too, instead of a cache miss per ledger line.
+      auto ordered = std::make_unique<TextPool>();
+      std::vector<int32_t>& ids = data.columns[static_cast<size_t>(p_.datasets[d].key_field)].i32;
+      for (int32_t& id : ids) {
+        id = static_cast<int32_t>(ordered->Append(data.own_keys->Get(static_cast<uint32_t>(id))));
+      }
+      data.own_keys = std::move(ordered);
+    }
     // The key maps served loading and reference resolution; they are not used after.
     data.text_keys.clear();
     data.int_keys.clear();

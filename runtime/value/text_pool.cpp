@@ -62,6 +62,12 @@ void TextPool::Grow(size_t capacity) {
 
 void TextPool::ReleaseIndex() { ZeroedArray<Entry>().swap(table_); }
 
+uint32_t TextPool::Append(std::string_view text) {
+  if (!table_.empty()) ReleaseIndex();
+  texts_.push_back(Store(text));
+  return static_cast<uint32_t>(texts_.size() - 1);
+}
+
 std::string_view TextPool::Store(std::string_view text) {
   if (text.size() > kChunk / 4) {  // a big text gets a chunk of its own
     chunks_.emplace_back(new char[text.size() + 1]);

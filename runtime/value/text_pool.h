@@ -30,6 +30,10 @@ class TextPool {
   // only read from now on (a stream's keys, once loaded). A later Intern
   // rebuilds the table; Find meanwhile searches linearly.
   void ReleaseIndex();
+  // Adds `text` under a new id without looking for an equal one and without
+  // indexing it (it releases the index). Only for texts known to be distinct,
+  // such as a stream's keys laid out again in another order.
+  uint32_t Append(std::string_view text);
 
  private:
   [[nodiscard]] static uint64_t Hash(std::string_view text);

@@ -34,5 +34,15 @@ TEST(TextPool, AReleasedIndexKeepsTextsAndIds) {
   EXPECT_EQ(pool.Find("K100"), 100u);
 }
 
+TEST(TextPool, AppendAddsWithoutLookingAndDropsTheIndex) {
+  TextPool pool;
+  EXPECT_EQ(pool.Intern("b"), 0u);
+  EXPECT_EQ(pool.Append("a"), 1u);
+  EXPECT_EQ(pool.Append("c"), 2u);
+  EXPECT_EQ(pool.Get(1), "a");
+  EXPECT_EQ(pool.Find("c"), 2u);  // found by the linear search
+  EXPECT_EQ(pool.Intern("a"), 1u);  // the rebuilt table holds the appended texts
+}
+
 }  // namespace
 }  // namespace incant
