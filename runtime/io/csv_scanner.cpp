@@ -14,8 +14,11 @@ CsvScanner::CsvScanner(std::function<bool(std::string*)> more)
 bool CsvScanner::Refill() {
   buffer_.erase(0, i_);
   i_ = 0;
-  const bool got = more_(&buffer_);
-  if (!started_ && (buffer_.size() >= 3 || !got)) {
+  bool got = more_(&buffer_);
+  if (!started_) {
+    // A byte-order mark counts only as the input's first 3 bytes: look before
+    // anything is consumed (a mark later on is text).
+    while (got && buffer_.size() < 3) got = more_(&buffer_);
     started_ = true;
     if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) buffer_.erase(0, 3);
   }

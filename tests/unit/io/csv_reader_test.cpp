@@ -80,6 +80,9 @@ TEST(CsvScanner, StreamingInBlocksOfAnySizeReadsAsOnePiece) {
       "\"x\"y\n",
       "",
       "\xEF\xBB",
+      "a\n\xEF\xBB\xBF"
+      "b\n",  // a mark after the start is text (found by fuzz_csv)
+      "\xEF\xBB\xBF",
   };
   for (const std::string& text : texts) {
     CsvScanner whole(text);
