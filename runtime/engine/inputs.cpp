@@ -37,7 +37,7 @@ void Compact(const bc::DataSetDesc& desc, io::DataSet& d, const std::vector<bool
   }
   d.lines.resize(w);
   d.text_keys.clear();
-  d.int_keys.clear();
+  d.int_keys = {};
   const io::ColumnData& key = d.columns[static_cast<size_t>(desc.key_field)];
   for (uint32_t r = 0; r < w; ++r) {
     if (key.kind == bc::ColumnKind::kI64) {
@@ -171,8 +171,12 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
       report->errors.push_back(err.ToString());
       ok = false;
     }
-    // The keys are checked unique; from here on they are only read by id.
-    if (data->own_keys) data->own_keys->ReleaseIndex();
+    // The keys are checked unique and nothing refers to the stream: from here
+    // on they are only read by id, so neither index is needed.
+    if (data->own_keys) {
+      data->own_keys->ReleaseIndex();
+      data->text_keys.clear();
+    }
   }
   for (size_t i = 0; i < p.datasets.size(); ++i) {
     if (!given[i]) {

@@ -36,7 +36,7 @@ class TextKeyIndex {
     rows_[id] = row + 1;
     return true;
   }
-  void clear() { rows_.clear(); }
+  void clear() { std::vector<uint32_t>().swap(rows_); }  // and free the memory
 
  private:
   std::vector<uint32_t> rows_;  // row + 1, 0 when none
