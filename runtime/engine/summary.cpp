@@ -128,9 +128,9 @@ std::vector<std::string> SummaryTable::Rows(
     return e.total.ToFixed(((e.group >> 18U) & 3U) >= 2 ? 0 : p_.minor_digits);
   };
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    if (std::tie(a.rule, a.kind, a.payee, a.bucket) != std::tie(b.rule, b.kind, b.payee, b.bucket))
-      return std::tie(a.rule, a.kind, a.payee, a.bucket) <
-             std::tie(b.rule, b.kind, b.payee, b.bucket);
+    const auto ka = std::tie(a.rule, a.kind, a.payee, a.bucket);
+    const auto kb = std::tie(b.rule, b.kind, b.payee, b.bucket);
+    if (ka != kb) return ka < kb;
     return amount(*a.e) < amount(*b.e);  // payees of two data sets with one key
   });
   std::vector<std::string> out;
