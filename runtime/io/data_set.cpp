@@ -5,6 +5,7 @@
 namespace incant::io {
 
 std::string InputError::ToString() const {
+  if (line == 0) return fmt::format("{}: {}", path, message);  // about the whole file
   if (column.empty()) return fmt::format("{}:{}: {}", path, line, message);
   return fmt::format("{}:{}: column {}: {}", path, line, column, message);
 }

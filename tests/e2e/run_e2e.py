@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 
 PROGRAM = '''program "e2e" {
   currency USD
@@ -61,12 +62,26 @@ passed = 0
 
 
 def case(name, incant, *, partners=PARTNERS, sales=SALES, program=PROGRAM, extra=(), exit_code,
-         stderr_has=(), stdout_has=(), ledger=None, sales_file="sales.csv"):
+         stderr_has=(), stdout_has=(), ledger=None, sales_file="sales.csv", sales_kind="file"):
+    """sales_kind: "file", "fifo" (a named pipe fed by a thread) or "dir" (a directory)."""
     global passed
     with tempfile.TemporaryDirectory() as d:
-        for fname, text in (("p.incant", program), ("partners.csv", partners), (sales_file, sales)):
+        for fname, text in (("p.incant", program), ("partners.csv", partners)):
             with open(os.path.join(d, fname), "w", encoding="utf-8", newline="") as f:
                 f.write(text)
+        sales_path = os.path.join(d, sales_file)
+        if sales_kind == "dir":
+            os.mkdir(sales_path)
+        elif sales_kind == "fifo":
+            os.mkfifo(sales_path)
+
+            def feed():
+                with open(sales_path, "w", encoding="utf-8", newline="") as f:
+                    f.write(sales)
+            threading.Thread(target=feed, daemon=True).start()
+        else:
+            with open(sales_path, "w", encoding="utf-8", newline="") as f:
+                f.write(sales)
         cmd = [incant, "run", "p.incant", "--input", "partners=partners.csv", "--input", f"sales={sales_file}",
                "--out", "ledger.csv", *extra]
         p = subprocess.run(cmd, cwd=d, capture_output=True, text=True, errors="replace", timeout=120)
@@ -150,6 +165,9 @@ def main():
          ledger="seq,date,period,rule,kind,payee,event,amount,requested,note\n" + "".join(
              f"{i},2026-03-01,program,commission,pay,P1,sales:{k},1.00,1.00,\n"
              for i, k in enumerate(sorted(keys, key=lambda k: k.encode()), 1)))
+    case("a named pipe is read like a file", incant, exit_code=0, sales_kind="fifo", ledger=LEDGER)
+    case("a directory is not an input", incant, exit_code=2, sales_kind="dir",
+         stderr_has=["sales.csv: cannot read the file"])
     case("empty cell in a required field", incant, partners="id,tier,parent\nP1,,\n", exit_code=2,
          stderr_has=["partners.csv:2: column tier: empty value for a field that is not optional"])
     case("wrong field count", incant, partners="id,tier,parent\nP1,gold\n", exit_code=2,
