@@ -197,7 +197,7 @@ std::vector<Timeline::Event> Timeline::SortedEvents() {
         }
       }
       events[fill[static_cast<size_t>(dates[r] - first)]++] =
-          Event{dates[r], static_cast<uint16_t>(d), r, prefix};
+          Event{prefix, r, static_cast<uint16_t>(d)};
     }
   }
   auto less = [&](const Event& a, const Event& b) {
@@ -288,8 +288,8 @@ void Timeline::Failed(const bc::Function& f, vm::Outcome out, vm::Error err,
 bool Timeline::RunEvent(const Event& e) {
   event_dataset_ = e.dataset;
   event_row_ = e.row;
-  date_ = e.date;
-  const Date day = Date::FromDays(e.date);
+  date_ = EventDate(e);
+  const Date day = Date::FromDays(date_);
   // The day's period in each unit, worked out once for all of its rules.
   const std::array<int, 4> period_of = PeriodIndices(day);
   for (const int ri : event_rules_[e.dataset]) {
@@ -431,6 +431,13 @@ bool Timeline::Run(std::vector<Value> globals_in) {
   globals_ = std::move(globals_in);
   std::vector<Event> events = SortedEvents();
   Reorder(events);
+  event_dates_.assign(p_.datasets.size(), nullptr);
+  for (size_t d = 0; d < p_.datasets.size(); ++d) {
+    if (p_.datasets[d].is_events) {
+      event_dates_[d] =
+          in_.data[d].columns[static_cast<size_t>(p_.datasets[d].date_field)].i32.data();
+    }
+  }
   Prepare();
   report_.events = events.size();
   const std::vector<Boundary> bounds = ProgramBoundaries(p_.period_from, p_.period_to);
@@ -440,7 +447,7 @@ bool Timeline::Run(std::vector<Value> globals_in) {
                                        [](const bc::RuleDesc& r) { return r.period_rule; });
   size_t bi = 0;
   for (const Event& e : events) {
-    while (need_bounds && bi < bounds.size() && bounds[bi].at <= e.date) {
+    while (need_bounds && bi < bounds.size() && bounds[bi].at <= EventDate(e)) {
       if (!RunBoundary(bounds[bi++])) return false;
     }
     if (!RunEvent(e)) return false;

@@ -50,15 +50,18 @@ class Timeline final : public vm::Host {
   }
 
  private:
+  // 16 bytes, one per event of the run: the date is not kept (events are
+  // bucketed by day; EventDate reads it from the row).
   struct Event {
-    int32_t date;
-    uint16_t dataset;
-    uint32_t row;
     // 8 bytes of the key, big-endian, from the first byte where the stream's
     // keys differ (Int keys: the value, offset to unsigned): most key
     // comparisons end here, without touching the text.
     uint64_t key_prefix;
+    uint32_t row;
+    uint16_t dataset;
   };
+  static_assert(sizeof(Event) == 16);
+  [[nodiscard]] int32_t EventDate(const Event& e) const { return event_dates_[e.dataset][e.row]; }
   // timeline.cpp
   void Prepare();
   std::vector<Event> SortedEvents();
@@ -100,6 +103,7 @@ class Timeline final : public vm::Host {
   bool Commit(const LedgerLine& line, bool cap_booked);
   bool CommitHeld();  // a period rule's close with a budget: pro rata, then fund, then book
 
+  std::vector<const int32_t*> event_dates_;  // per events stream: its date column
   // Native code per rule, metric feed and leaderboard (nullptr: interpreted).
   std::vector<vm::NativeFn> rule_native_, feed_native_, board_native_;
   const bc::Program& p_;
