@@ -75,7 +75,7 @@ bool LoadRecords(const std::string& path, CsvScanner& scanner, size_t bytes,
   const size_t guess = bytes / (width * 8 + 1);
   rows.Reserve(guess);
   if (desc.fields[static_cast<size_t>(desc.key_field)].kind != bc::FieldKind::kInt) {
-    (out->own_keys ? *out->own_keys : texts).Reserve(guess);
+    if (!out->keys_checked_later) (out->own_keys ? *out->own_keys : texts).Reserve(guess);
   }
   std::vector<std::string_view> cells(desc.fields.size());
   for (;;) {

@@ -55,6 +55,9 @@ struct DataSet {
   // rather than in the shared pool: millions of unique sale ids would fill the
   // shared table and make every other text lookup of the load miss the cache.
   std::unique_ptr<TextPool> own_keys;
+  // With own_keys: the loader appends the keys without checking them, and
+  // the caller checks them all at once (FirstRepeatedKey) after the load.
+  bool keys_checked_later = false;
   // The pool the key column's text ids belong to.
   [[nodiscard]] const TextPool& KeyTexts(const TextPool& shared) const {
     return own_keys ? *own_keys : shared;

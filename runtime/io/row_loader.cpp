@@ -153,9 +153,10 @@ bool RowLoader::Add(uint32_t line, const std::vector<std::string_view>& cells_in
       }
       case bc::FieldKind::kText:
       case bc::FieldKind::kRef: {
-        TextPool& pool =
-            out->own_keys && f == static_cast<size_t>(desc.key_field) ? *out->own_keys : texts;
-        cell.i32 = static_cast<int32_t>(pool.Intern(s));
+        const bool own = out->own_keys && f == static_cast<size_t>(desc.key_field);
+        TextPool& pool = own ? *out->own_keys : texts;
+        cell.i32 =
+            static_cast<int32_t>(own && out->keys_checked_later ? pool.Append(s) : pool.Intern(s));
         break;
       }
     }
@@ -174,7 +175,7 @@ bool RowLoader::Add(uint32_t line, const std::vector<std::string_view>& cells_in
     const auto [it, ok] = out->int_keys.emplace(key.i64, row);
     dup = !ok;
     if (dup) first_line = out->lines[it->second];
-  } else {
+  } else if (!out->keys_checked_later) {
     const auto id = static_cast<uint32_t>(key.i32);
     dup = !out->text_keys.Insert(id, row);
     if (dup) first_line = out->lines[static_cast<size_t>(out->text_keys.Find(id))];

@@ -35,8 +35,10 @@ class TextPool {
   // such as a stream's keys laid out again in another order.
   uint32_t Append(std::string_view text);
 
- private:
+  // The hash the table uses (FNV-1a over 8-byte words, then mixed).
   [[nodiscard]] static uint64_t Hash(std::string_view text);
+
+ private:
   [[nodiscard]] size_t Slot(std::string_view text, uint64_t hash) const;
   void Grow(size_t capacity = 0);
   std::string_view Store(std::string_view text);

@@ -153,6 +153,20 @@ def main():
     case("duplicate event key", incant, exit_code=2,
          sales="id,partner,date,units,amount\nS1,P1,2026-03-01,1,5\nS1,P2,2026-03-02,1,5\n",
          stderr_has=["sales.csv:3: column id: duplicate key 'S1' (first on line 2)"])
+    # Without --reject the sale ids are checked all at once after the load:
+    # the first error in file order is still the one reported.
+    case("a duplicate event key before a bad cell is reported first", incant, exit_code=2,
+         sales="id,partner,date,units,amount\nS1,P1,2026-03-01,1,5\nS1,P2,2026-03-02,1,5\n"
+               "S3,P1,2026-03-02,x,5\n",
+         stderr_has=["sales.csv:3: column id: duplicate key 'S1' (first on line 2)"])
+    case("a bad cell before a duplicate event key is reported first", incant, exit_code=2,
+         sales="id,partner,date,units,amount\nS1,P1,2026-03-01,x,5\nS2,P2,2026-03-02,1,5\n"
+               "S2,P1,2026-03-02,1,5\n",
+         stderr_has=["sales.csv:2: column units: 'x' is not an Int"])
+    case("--reject skips a duplicate event key and keeps the first", incant, exit_code=0,
+         sales="id,partner,date,units,amount\nS1,P1,2026-03-01,20,100.005\nS2,P2,2026-03-01,3,200.00\n"
+               "S1,P2,2026-03-02,1,5\n",
+         extra=["--reject", "rejects.csv"], stdout_has=["1 rows rejected to rejects.csv"], ledger=LEDGER)
     # A rule that reads the key compares it with a program text: it stays in the shared pool.
     case("an event key a rule compares", incant, exit_code=0,
          program=PROGRAM.replace("pay s.partner.parent", 'when s.id != "S2"\n  pay s.partner.parent'),
