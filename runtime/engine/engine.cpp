@@ -111,6 +111,7 @@ RunReport Run(const bc::Program& p, const RunOptions& options) {
   std::vector<LeaderboardLine> boards;
   if (!options.leaderboards.empty()) timeline.leaderboard_out_ = &boards;
   if (!options.summary.empty()) timeline.WantSummary(options.summary_by);
+  timeline.UseThreads(options.threads == 0 ? cores : static_cast<unsigned>(options.threads));
   if (!timeline.Run(std::move(globals))) {
     ledger.Abandon();
     if (report.exit_code == kOk) report.exit_code = kRuntimeError;

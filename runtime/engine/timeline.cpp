@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "runtime/engine/parallel.h"
+
 namespace incant::engine {
 namespace {
 
@@ -206,11 +208,12 @@ std::vector<Timeline::Event> Timeline::SortedEvents() {
     // Equal prefixes: the whole texts decide (Int keys never tie here).
     return pools[a.dataset] != nullptr && key_text(a.dataset, a.row) < key_text(b.dataset, b.row);
   };
-  for (size_t k = 0; k < days; ++k) {
+  // Days are sorted independently, so they can go to both cores.
+  ParallelFor(days, threads_, [&](size_t k) {
     if (start[k + 1] - start[k] > 1) {
       std::sort(events.begin() + start[k], events.begin() + start[k + 1], less);
     }
-  }
+  });
   return events;
 }
 

@@ -2,6 +2,7 @@
 // The timeline of brief §4: events in (date, stream, key) order, period closes
 // and openings between them, and every effect booked through cap, budget and
 // fund in that order. Internal to engine/.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -141,11 +142,14 @@ class Timeline final : public vm::Host {
   std::vector<LedgerLine>* capture_ = nullptr;
   // Keep totals for --summary (before Run); their CSV rows after it.
   void WantSummary(PeriodUnit by) { summary_by_ = by; }
+  // Threads for work whose result cannot depend on them (sorting the days).
+  void UseThreads(unsigned n) { threads_ = std::max(1U, n); }
   [[nodiscard]] std::vector<std::string> SummaryRows() const;
 
  private:
   [[nodiscard]] std::string SlotKey(int64_t slot) const;
   std::optional<PeriodUnit> summary_by_;
+  unsigned threads_ = 1;
   std::optional<SummaryTable> summary_;  // with --summary
 };
 
