@@ -36,8 +36,9 @@ std::optional<std::pair<uint32_t, uint32_t>> FirstRepeatedKey(const TextPool& ke
   std::optional<std::pair<uint32_t, uint32_t>> first;
   std::vector<Scattered> table;  // row + 1 (0: empty) and the hash's low half
   for (size_t p = 0; p < parts; ++p) {
+    const size_t count = start[p + 1] - start[p];
     size_t size = 16;
-    while (size < (start[p + 1] - start[p]) * 2) size *= 2;
+    while (size < count * 2) size *= 2;
     table.assign(size, Scattered{0, 0});
     const size_t mask = size - 1;
     for (size_t k = start[p]; k < start[p + 1]; ++k) {
