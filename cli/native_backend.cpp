@@ -6,14 +6,18 @@
 
 namespace incant::cli {
 
-bool HaveNativeBackend() { return INCANT_HAVE_JIT != 0; }
+std::string NativeBackendMissing() {
+  if (INCANT_HAVE_JIT != 0) return "";
+  return "this incant was built without the LLVM back end (configure with "
+         "-DINCANT_ENABLE_JIT=ON)";
+}
 
 std::unique_ptr<vm::NativeCode> CompileNative(const bc::Program& p, std::string* error) {
 #if INCANT_HAVE_JIT
   return jit::Compile(p, error);
 #else
   (void)p;
-  *error = "this incant was built without the LLVM back end (cmake -DINCANT_ENABLE_JIT=ON)";
+  *error = NativeBackendMissing();
   return nullptr;
 #endif
 }

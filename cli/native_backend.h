@@ -8,7 +8,8 @@
 
 namespace incant::cli {
 
-[[nodiscard]] bool HaveNativeBackend();
+// Empty when this build has the LLVM back end; otherwise why `--jit` cannot run.
+[[nodiscard]] std::string NativeBackendMissing();
 // nullptr with *error set when the build has no back end or LLVM fails.
 [[nodiscard]] std::unique_ptr<vm::NativeCode> CompileNative(const bc::Program& p,
                                                             std::string* error);

@@ -58,10 +58,8 @@ int RunCommand(const std::vector<std::string>& args) {
       return 0;
     }
     if (args[i] == "--jit") {
-      if (!HaveNativeBackend()) {
-        std::fprintf(stderr,
-                     "incant run: --jit: this incant was built without the LLVM back end "
-                     "(configure with -DINCANT_ENABLE_JIT=ON)\n");
+      if (const std::string missing = NativeBackendMissing(); !missing.empty()) {
+        std::fprintf(stderr, "incant run: --jit: %s\n", missing.c_str());
         return 64;
       }
       jit = true;

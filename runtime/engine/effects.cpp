@@ -159,9 +159,9 @@ bool Timeline::Commit(const LedgerLine& line, bool cap_booked) {
         line.event_dataset < 0
             ? std::string_view()
             : std::string_view(p_.datasets[static_cast<size_t>(line.event_dataset)].name);
-    ledger_.Write(
-        line, LedgerKeyOf(line.payee_dataset, line.payee_row), stream,
-        line.event_dataset < 0 ? LedgerKey{} : LedgerKeyOf(line.event_dataset, line.event_row), p_);
+    ledger_.Write(line, KeyOf(line.payee_dataset, line.payee_row), stream,
+                  line.event_dataset < 0 ? LedgerKey{} : KeyOf(line.event_dataset, line.event_row),
+                  p_);
   }
   return true;
 }

@@ -74,8 +74,8 @@ bool RunInit(const bc::Program& p, std::vector<Value>& globals, TextPool& texts,
   std::vector<Value> regs(p.init.num_regs);
   vm::Context ctx{&p, globals.data(), nullptr, &texts, nullptr};
   vm::Error err;
-  const vm::NativeFn fn = native != nullptr ? native->Find(p.init) : nullptr;
-  if (vm::Call(p.init, fn, regs.data(), ctx, &err) == vm::Outcome::kOk) return true;
+  if (vm::Call(p.init, vm::FindNative(native, p.init), regs.data(), ctx, &err) == vm::Outcome::kOk)
+    return true;
   report->errors.push_back(
       RuntimeErrorMessage(p, p.init, err, "a param, let, cap, budget or tier table"));
   report->exit_code = kRuntimeError;

@@ -9,9 +9,7 @@
 #include <memory>
 
 #include "runtime/engine/ledger_writer.h"
-#include "runtime/io/csv_reader.h"
-#include "runtime/io/jsonl_reader.h"
-#include "runtime/io/repeated_keys.h"
+#include "runtime/io/load_file.h"
 #include "runtime/vm/vm.h"
 
 namespace incant::engine {
@@ -168,33 +166,12 @@ bool LoadInputs(const bc::Program& p, const RunOptions& options, Inputs* in, Run
     if (OwnKeys(p, static_cast<size_t>(ds))) {
       data->own_keys = std::make_unique<TextPool>();
       // Without --reject the first duplicate only has to be found, not
-      // skipped: check all keys at once after the load (io/repeated_keys).
+      // skipped: io::LoadFile checks all keys at once after the load.
       data->keys_checked_later = !lo.reject;
     }
-    bool loaded = ext == ".csv" ? io::LoadCsv(path, p, ds, in->texts, lo, data, &err)
-                                : io::LoadJsonl(path, p, ds, in->texts, lo, data, &err);
-    if (data->keys_checked_later && data->rows > 1) {  // (no columns if the file was unreadable)
-      const bc::DataSetDesc& desc = p.datasets[static_cast<size_t>(ds)];
-      const std::vector<int32_t>& ids = data->columns[static_cast<size_t>(desc.key_field)].i32;
-      // Every row loaded lies before any error that stopped the load.
-      if (const auto repeated = io::FirstRepeatedKey(*data->own_keys, ids)) {
-        const auto [row, first] = *repeated;
-        err = io::InputError{
-            path, data->lines[row], desc.fields[static_cast<size_t>(desc.key_field)].name,
-            fmt::format("duplicate key '{}' (first on line {})",
-                        data->own_keys->Get(static_cast<uint32_t>(ids[row])), data->lines[first])};
-        loaded = false;
-      }
-    }
-    if (!loaded) {
+    if (!io::LoadFile(path, p, ds, in->texts, lo, data, &err)) {
       report->errors.push_back(err.ToString());
       ok = false;
-    }
-    // The keys are checked unique and nothing refers to the stream: from here
-    // on they are only read by id, so neither index is needed.
-    if (data->own_keys) {
-      data->own_keys->ReleaseIndex();
-      data->text_keys.clear();
     }
   }
   for (size_t i = 0; i < p.datasets.size(); ++i) {

@@ -124,12 +124,6 @@ void LedgerWriter::AppendAmount(const Decimal& v, int digits) {
   buf_ += v.ToFixed(digits);
 }
 
-std::string_view LedgerWriter::Text(const LedgerKey& key, fmt::format_int* scratch) {
-  if (!key.is_number) return key.text;
-  *scratch = fmt::format_int(key.number);
-  return {scratch->data(), scratch->size()};
-}
-
 void LedgerWriter::Write(const LedgerLine& l, LedgerKey key, std::string_view stream,
                          LedgerKey event_key, const bc::Program& program) {
   if (!background_) {
@@ -179,9 +173,9 @@ void LedgerWriter::StopWorker() {
 
 void LedgerWriter::Format(const LedgerLine& l, LedgerKey payee, std::string_view stream,
                           LedgerKey event, const bc::Program& program) {
-  fmt::format_int payee_digits(0), event_digits(0);
-  const std::string_view key = Text(payee, &payee_digits);
-  const std::string_view event_key = Text(event, &event_digits);
+  std::string payee_digits, event_digits;  // Int keys (short: no allocation)
+  const std::string_view key = payee.View(&payee_digits);
+  const std::string_view event_key = event.View(&event_digits);
   const bc::RuleDesc& rule = program.rules[l.rule];
   const bc::EffectDesc& eff = rule.effects[l.effect];
   static const char* kKinds[] = {"pay", "accrue", "points", "badge"};

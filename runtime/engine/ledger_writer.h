@@ -1,8 +1,6 @@
 #pragma once
 // Writes ledger lines as CSV or JSON Lines (brief §5) into a temporary file beside the
 // target, renamed into place only when the whole run succeeded.
-#include <fmt/format.h>
-
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -16,14 +14,8 @@
 
 namespace incant::engine {
 
-// A payee or event key as the writer gets it: a view into a text pool (whose
-// bytes never move, so the writer thread may read it after the line is
-// handed over) or an Int key, which the writer formats.
-struct LedgerKey {
-  std::string_view text;
-  int64_t number = 0;
-  bool is_number = false;
-};
+// A payee or event key as the writer gets it (the writer formats Int keys).
+using LedgerKey = io::KeyRef;
 
 class LedgerWriter {
  public:
@@ -54,8 +46,6 @@ class LedgerWriter {
   };
   void Format(const LedgerLine& line, LedgerKey key, std::string_view stream, LedgerKey event_key,
               const bc::Program& program);
-  // The key's text: its view, or the number formatted into `scratch`.
-  static std::string_view Text(const LedgerKey& key, fmt::format_int* scratch);
   void Submit();      // hands the current batch to the writer thread
   void WorkerLoop();  // the writer thread
   void StopWorker();

@@ -65,9 +65,7 @@ bool SummaryTable::Add(const LedgerLine& line, int64_t slot) {
     bucket = index - pr.first;  // lines lie inside the program period: 0 or more
   }
   const auto kind = static_cast<uint64_t>(p_.rules[line.rule].effects[line.effect].kind);
-  const uint64_t group =
-      (static_cast<uint64_t>(line.rule) + 1) << 20U | kind << 18U | static_cast<uint64_t>(bucket);
-  Entry& e = At(group, static_cast<uint64_t>(slot));
+  Entry& e = At(Entry::Group(line.rule, kind, bucket), static_cast<uint64_t>(slot));
   return Decimal::Add(e.total, line.amount, &e.total) == ArithStatus::kOk;
 }
 
@@ -108,24 +106,22 @@ std::vector<std::string> SummaryTable::Rows(
     key_rank[by_key[i]] = i > 0 && keys[by_key[i]] == keys[by_key[i - 1]] ? key_rank[by_key[i - 1]]
                                                                           : static_cast<int>(i);
   }
-  auto slot_index = [&](const Entry& e) {
-    return static_cast<size_t>(
-        std::lower_bound(slots.begin(), slots.end(), static_cast<int64_t>(e.slot)) - slots.begin());
-  };
   struct Row {
     int rule, kind, payee, bucket;
+    size_t key;  // index into `keys`
     const Entry* e;
   };
   std::vector<Row> rows;
   rows.reserve(entries.size());
   for (const Entry* e : entries) {
-    const size_t rule = (e->group >> 20U) - 1;
-    const auto kind = static_cast<int>((e->group >> 18U) & 3U);
-    rows.push_back(Row{rule_rank[rule], kKindRank[kind], key_rank[slot_index(*e)],
-                       static_cast<int>(e->group & 0x3FFFFU), e});
+    const auto key = static_cast<size_t>(
+        std::lower_bound(slots.begin(), slots.end(), static_cast<int64_t>(e->slot)) -
+        slots.begin());
+    rows.push_back(
+        Row{rule_rank[e->rule()], kKindRank[e->kind()], key_rank[key], e->bucket(), key, e});
   }
   auto amount = [&](const Entry& e) {
-    return e.total.ToFixed(((e.group >> 18U) & 3U) >= 2 ? 0 : p_.minor_digits);
+    return e.total.ToFixed(e.kind() >= 2 ? 0 : p_.minor_digits);
   };
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     const auto ka = std::tie(a.rule, a.kind, a.payee, a.bucket);
@@ -137,14 +133,13 @@ std::vector<std::string> SummaryTable::Rows(
   out.reserve(rows.size());
   for (const Row& row : rows) {
     const Entry& e = *row.e;
-    const size_t rule = (e.group >> 20U) - 1;
-    const PerRule& pr = rules_[rule];
+    const PerRule& pr = rules_[e.rule()];
     std::string line;
-    AppendCsvField(line, p_.rules[rule].name);
+    AppendCsvField(line, p_.rules[e.rule()].name);
     line += ',';
-    line += kKindWords[(e.group >> 18U) & 3U];
+    line += kKindWords[e.kind()];
     line += ',';
-    AppendCsvField(line, keys[slot_index(e)]);
+    AppendCsvField(line, keys[row.key]);
     line += ',';
     line += PeriodLabel(pr.unit, pr.first + row.bucket);
     line += ',';

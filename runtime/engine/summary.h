@@ -33,6 +33,12 @@ class SummaryTable {
     uint64_t group = 0;  // (rule + 1) << 20 | kind << 18 | bucket; 0: empty
     uint64_t slot = 0;
     Decimal total;
+    static uint64_t Group(size_t rule, uint64_t kind, int bucket) {
+      return (static_cast<uint64_t>(rule) + 1) << 20U | kind << 18U | static_cast<uint64_t>(bucket);
+    }
+    [[nodiscard]] size_t rule() const { return (group >> 20U) - 1; }
+    [[nodiscard]] int kind() const { return static_cast<int>((group >> 18U) & 3U); }
+    [[nodiscard]] int bucket() const { return static_cast<int>(group & 0x3FFFFU); }
   };
   struct PerRule {
     PeriodUnit unit = PeriodUnit::kProgram;

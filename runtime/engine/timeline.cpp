@@ -22,22 +22,17 @@ std::vector<size_t> RowCounts(const Inputs& in) {
 Timeline::Timeline(const bc::Program& p, Inputs& in, RunReport& report, LedgerWriter& ledger,
                    const vm::NativeCode* native)
     : p_(p), in_(in), report_(report), ledger_(ledger), metrics_(p, RowCounts(in), in.texts) {
-  auto find = [native](const bc::Function& f) {
-    return native != nullptr ? native->Find(f) : nullptr;
-  };
-  for (const bc::RuleDesc& r : p.rules) rule_native_.push_back(find(r.fn));
-  for (const bc::MetricDesc& m : p.metrics) feed_native_.push_back(find(m.feed));
-  for (const bc::LeaderboardDesc& l : p.leaderboards) board_native_.push_back(find(l.fn));
+  for (const bc::RuleDesc& r : p.rules) rule_native_.push_back(vm::FindNative(native, r.fn));
+  for (const bc::MetricDesc& m : p.metrics) feed_native_.push_back(vm::FindNative(native, m.feed));
+  for (const bc::LeaderboardDesc& l : p.leaderboards) {
+    board_native_.push_back(vm::FindNative(native, l.fn));
+  }
 }
 
 bool Timeline::KeyLess(int dataset, uint32_t a, uint32_t b) const {
-  const bc::DataSetDesc& desc = p_.datasets[static_cast<size_t>(dataset)];
-  const io::ColumnData& key =
-      in_.data[static_cast<size_t>(dataset)].columns[static_cast<size_t>(desc.key_field)];
-  if (key.kind == bc::ColumnKind::kI64) return key.i64[a] < key.i64[b];
-  const TextPool& texts = in_.data[static_cast<size_t>(dataset)].KeyTexts(in_.texts);
-  return texts.Get(static_cast<uint32_t>(key.i32[a])) <
-         texts.Get(static_cast<uint32_t>(key.i32[b]));
+  const io::KeyRef x = KeyOf(dataset, a);
+  const io::KeyRef y = KeyOf(dataset, b);
+  return x.is_number ? x.number < y.number : x.text < y.text;
 }
 
 std::string Timeline::RowKey(int ds, uint32_t row) const {
@@ -48,14 +43,6 @@ std::string Timeline::RowKey(int ds, uint32_t row) const {
 std::string_view Timeline::KeyView(int ds, uint32_t row, std::string* scratch) const {
   return io::KeyView(p_.datasets[static_cast<size_t>(ds)], in_.data[static_cast<size_t>(ds)], row,
                      in_.texts, scratch);
-}
-
-LedgerKey Timeline::LedgerKeyOf(int ds, uint32_t row) const {
-  const bc::DataSetDesc& desc = p_.datasets[static_cast<size_t>(ds)];
-  const io::DataSet& data = in_.data[static_cast<size_t>(ds)];
-  const io::ColumnData& key = data.columns[static_cast<size_t>(desc.key_field)];
-  if (key.kind == bc::ColumnKind::kI64) return LedgerKey{{}, key.i64[row], true};
-  return LedgerKey{data.KeyTexts(in_.texts).Get(static_cast<uint32_t>(key.i32[row])), 0, false};
 }
 
 std::vector<std::string> Timeline::SummaryRows() const {

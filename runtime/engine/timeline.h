@@ -89,8 +89,10 @@ class Timeline final : public vm::Host {
   // The key as a view: into the text pool, or formatted into `scratch` (Int keys).
   [[nodiscard]] std::string_view KeyView(int ds, uint32_t row, std::string* scratch) const;
   [[nodiscard]] std::string ScoreText(Value v, bc::FieldKind kind) const;
-  // The key for the ledger writer: a view into its pool, or the Int.
-  [[nodiscard]] LedgerKey LedgerKeyOf(int ds, uint32_t row) const;
+  [[nodiscard]] io::KeyRef KeyOf(int ds, uint32_t row) const {
+    return io::KeyOf(p_.datasets[static_cast<size_t>(ds)], in_.data[static_cast<size_t>(ds)], row,
+                     in_.texts);
+  }
 
   // effects.cpp
   void StartCapPeriod(RuleState& st, size_t slot) const;

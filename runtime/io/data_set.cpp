@@ -10,14 +10,16 @@ std::string InputError::ToString() const {
   return fmt::format("{}:{}: column {}: {}", path, line, column, message);
 }
 
+KeyRef KeyOf(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,
+             const TextPool& texts) {
+  const ColumnData& c = data.columns[static_cast<size_t>(desc.key_field)];
+  if (c.kind == bc::ColumnKind::kI64) return KeyRef{{}, c.i64[row], true};
+  return KeyRef{data.KeyTexts(texts).Get(static_cast<uint32_t>(c.i32[row])), 0, false};
+}
+
 std::string_view KeyView(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,
                          const TextPool& texts, std::string* scratch) {
-  const ColumnData& c = data.columns[static_cast<size_t>(desc.key_field)];
-  if (c.kind == bc::ColumnKind::kI64) {
-    *scratch = std::to_string(c.i64[row]);
-    return *scratch;
-  }
-  return data.KeyTexts(texts).Get(static_cast<uint32_t>(c.i32[row]));
+  return KeyOf(desc, data, row, texts).View(scratch);
 }
 
 std::string KeyText(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,

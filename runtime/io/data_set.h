@@ -73,8 +73,24 @@ struct InputError {
   [[nodiscard]] std::string ToString() const;
 };
 
+// The key of a row: a view into its text pool (whose bytes never move, so
+// it may be read later, on another thread) or an Int key.
+struct KeyRef {
+  std::string_view text;
+  int64_t number = 0;
+  bool is_number = false;
+  // The key as text: the view, or the number formatted into `scratch`.
+  [[nodiscard]] std::string_view View(std::string* scratch) const {
+    if (!is_number) return text;
+    *scratch = std::to_string(number);
+    return *scratch;
+  }
+};
+[[nodiscard]] KeyRef KeyOf(const bc::DataSetDesc& desc, const DataSet& data, uint32_t row,
+                           const TextPool& texts);
+
 // The key of a row as a view: into the text pool, or formatted into `scratch`
-// (Int keys). No copy for Text keys, for the ledger writer's hot path.
+// (Int keys).
 [[nodiscard]] std::string_view KeyView(const bc::DataSetDesc& desc, const DataSet& data,
                                        uint32_t row, const TextPool& texts, std::string* scratch);
 // The key of a row as text (for the ledger and messages).

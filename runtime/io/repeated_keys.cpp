@@ -1,5 +1,7 @@
 #include "runtime/io/repeated_keys.h"
 
+#include <fmt/format.h>
+
 namespace incant::io {
 namespace {
 
@@ -59,6 +61,10 @@ std::optional<std::pair<uint32_t, uint32_t>> FirstRepeatedKey(const TextPool& ke
     }
   }
   return first;
+}
+
+std::string DuplicateKeyMessage(std::string_view key, uint32_t first_line) {
+  return fmt::format("duplicate key '{}' (first on line {})", key, first_line);
 }
 
 }  // namespace incant::io

@@ -5,6 +5,8 @@
 // one probe per row into a table the size of the input (a cache miss each).
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,5 +18,8 @@ namespace incant::io {
 // earlier row's, with that earlier row; nullopt when all keys differ.
 [[nodiscard]] std::optional<std::pair<uint32_t, uint32_t>> FirstRepeatedKey(
     const TextPool& keys, const std::vector<int32_t>& ids);
+
+// What both key checks (this one and the reader's, row by row) report.
+[[nodiscard]] std::string DuplicateKeyMessage(std::string_view key, uint32_t first_line);
 
 }  // namespace incant::io

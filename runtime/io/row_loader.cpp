@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/io/repeated_keys.h"
 #include "runtime/vm/vm.h"
 
 namespace incant::io {
@@ -182,8 +183,7 @@ bool RowLoader::Add(uint32_t line, const std::vector<std::string_view>& cells_in
   }
   if (dup) {
     if (!Bad(line, raw, key_desc.name,
-             fmt::format("duplicate key '{}' (first on line {})",
-                         cells_in[static_cast<size_t>(desc.key_field)], first_line))) {
+             DuplicateKeyMessage(cells_in[static_cast<size_t>(desc.key_field)], first_line))) {
       return false;
     }
     return true;

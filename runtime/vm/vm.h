@@ -66,6 +66,11 @@ class NativeCode {
   [[nodiscard]] virtual NativeFn Find(const bc::Function& f) const = 0;
 };
 
+// `code`'s native function for `f`; nullptr when there is no native code.
+[[nodiscard]] inline NativeFn FindNative(const NativeCode* code, const bc::Function& f) {
+  return code != nullptr ? code->Find(f) : nullptr;
+}
+
 // Runs `f` natively when `native` is set, in the interpreter otherwise.
 [[nodiscard]] inline Outcome Call(const bc::Function& f, NativeFn native, Value* regs,
                                   const Context& ctx, Error* err) {
